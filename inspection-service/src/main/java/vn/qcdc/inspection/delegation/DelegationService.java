@@ -1,0 +1,161 @@
+package vn.qcdc.inspection.delegation;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import vn.qcdc.api.ETags;
+import vn.qcdc.api.paging.Cursor;
+import vn.qcdc.api.paging.Page;
+import vn.qcdc.api.problem.ProblemException;
+import vn.qcdc.api.security.Caller;
+import vn.qcdc.api.security.Roles;
+import vn.qcdc.api.text.VietnameseText;
+import vn.qcdc.inspection.delegation.DelegationDto.DelegationInput;
+import vn.qcdc.inspection.delegation.DelegationDto.DelegationView;
+import vn.qcdc.units.AdministrativeUnits;
+
+/** Business rules of delegations: who may form and change them, and what a valid delegation is. */
+@ApplicationScoped
+public class DelegationService {
+
+    static final String WHAT = "delegation";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AdministrativeUnits units;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Delegation create(DelegationInput in) {
+        requireMayManage(in.committeeUnitCode());
+        Delegation d = new Delegation();
+        d.id = UUID.randomUUID();
+        d.createdAt = OffsetDateTime.now(clock);
+        d.createdBy = caller.displayName();
+        apply(d, in);
+        d.persist();
+        return d;
+    }
+
+    @Transactional
+    public Delegation update(UUID id, String ifMatch, DelegationInput in) {
+        Delegation d = find(id);
+        requireMayManage(d.committeeUnitCode);
+        ETags.requireMatch(ifMatch, d.version);
+        requireMayManage(in.committeeUnitCode());
+        apply(d, in);
+        return d;
+    }
+
+    @Transactional
+    public Delegation find(UUID id) {
+        Delegation d = Delegation.findById(id);
+        if (d == null) {
+            throw ProblemException.notFound(WHAT, id);
+        }
+        caller.requireCovers(d.committeeUnitCode, WHAT, id);
+        return d;
+    }
+
+    /** Delegations within {@code unitCode} (default: the caller's unit), newest year first, keyset-paginated. */
+    @Transactional
+    public Page<DelegationView> list(String unitCode, Integer year, String q, String cursor, Integer limit) {
+        int size = Cursor.limit(limit);
+        String scope = unitCode != null ? unitCode : caller.unitCode().orElse(null);
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (scope != null) {
+            if (!units.exists(scope)) {
+                throw ProblemException.invalidField("unit", "unknown-unit", scope);
+            }
+            if (!caller.covers(scope)) {
+                throw ProblemException.forbidden();
+            }
+            where.append(" and committeeUnitCode in :units");
+            params.put("units", units.coverage(scope));
+        } else if (!caller.isAdmin() && !caller.has(Roles.INTEGRATION)) {
+            throw ProblemException.forbidden();
+        }
+        if (year != null) {
+            where.append(" and year = :year");
+            params.put("year", year);
+        }
+        if (q != null && !q.isBlank()) {
+            where.append(" and nameKey like :q");
+            params.put("q", "%" + VietnameseText.fold(q) + "%");
+        }
+        if (cursor != null) {
+            List<String> c = Cursor.decode(cursor, 2);
+            try {
+                params.put("cy", Integer.parseInt(c.get(0)));
+                params.put("cid", UUID.fromString(c.get(1)));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("cursor", "invalid-cursor");
+            }
+            where.append(" and (year < :cy or (year = :cy and id > :cid))");
+        }
+        List<Delegation> rows = Delegation.<Delegation>find(where + " order by year desc, id", params).page(0,
+                size + 1).list();
+        List<DelegationView> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(size, rows.size()); i++) {
+            items.add(view(rows.get(i)));
+        }
+        String next = rows.size() > size
+                ? Cursor.encode(List.of(String.valueOf(rows.get(size - 1).year), rows.get(size - 1).id.toString()))
+                : null;
+        return new Page<>(items, next, size);
+    }
+
+    public DelegationView view(Delegation d) {
+        return new DelegationView(d.id, d.name, d.committeeName, Delegation.CommitteeLevel.valueOf(d.committeeLevel),
+                d.committeeUnitCode, units.find(d.committeeUnitCode).map(u -> u.name()).orElse(null), d.year,
+                d.topicSet(), d.members, d.version, d.createdAt, d.createdBy, d.updatedAt, d.updatedBy);
+    }
+
+    private void apply(Delegation d, DelegationInput in) {
+        if (!units.exists(in.committeeUnitCode())) {
+            throw ProblemException.invalidField("committeeUnitCode", "unknown-unit", in.committeeUnitCode());
+        }
+        long heads = in.members().stream().filter(m -> m.role() == Delegation.MemberRole.HEAD).count();
+        if (heads != 1) {
+            throw ProblemException.invalidField("members", "delegation-one-head");
+        }
+        d.name = VietnameseText.nfc(in.name());
+        d.nameKey = VietnameseText.fold(in.name());
+        d.committeeName = VietnameseText.nfc(in.committeeName());
+        d.committeeLevel = in.committeeLevel().name();
+        d.committeeUnitCode = in.committeeUnitCode();
+        d.year = in.year();
+        Set<Delegation.Topic> topics = EnumSet.copyOf(in.topics());
+        d.topics = topics.stream().map(Enum::name).toArray(String[]::new);
+        d.members = in.members().stream().map(m -> new Delegation.Member(VietnameseText.nfc(m.name()),
+                VietnameseText.nfc(m.title()), m.role())).toList();
+        d.updatedAt = OffsetDateTime.now(clock);
+        d.updatedBy = caller.displayName();
+    }
+
+    /** Steering committees manage delegations within their own unit; admins everywhere. */
+    private void requireMayManage(String unitCode) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        if (!caller.has(Roles.STEERING) || !caller.covers(unitCode)) {
+            throw ProblemException.forbidden();
+        }
+    }
+}

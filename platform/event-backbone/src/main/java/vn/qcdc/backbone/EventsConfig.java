@@ -1,0 +1,64 @@
+package vn.qcdc.backbone;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration of the event backbone ({@code qcdc.events.*}). */
+@ConfigMapping(prefix = "qcdc.events")
+public interface EventsConfig {
+
+    /** Kafka bootstrap servers; defaults to Quarkus' {@code kafka.bootstrap.servers}. */
+    @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
+    String bootstrapServers();
+
+    /** CloudEvents {@code source} of the events this service publishes, e.g. {@code /qcdc/inspection-service}. */
+    @WithDefault("/qcdc/${quarkus.application.name:service}")
+    String source();
+
+    /** Consumer group of this service (all its replicas share it, so each event is handled once per service). */
+    @WithDefault("${quarkus.application.name:service}")
+    String consumerGroup();
+
+    /** Replication factor of the topics this service creates (1 on one machine, 3 on a cluster). */
+    @WithDefault("1")
+    short replicationFactor();
+
+    /** Whether this service starts its relay and consumers (tests of single pieces may turn them off). */
+    @WithDefault("true")
+    boolean enabled();
+
+    Relay relay();
+
+    Consumer consumer();
+
+    interface Relay {
+        /** How often the relay looks for unsent events when nothing woke it up. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long to wait for the broker to acknowledge a batch before trying again later. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+
+        /** How long sent events stay in the outbox (for audit and replay) before they are deleted. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
+    interface Consumer {
+        /** Attempts at an event that keeps failing for a reason other than an outage, before it is dead-lettered. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+}

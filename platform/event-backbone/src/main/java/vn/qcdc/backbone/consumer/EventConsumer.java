@@ -1,0 +1,295 @@
+package vn.qcdc.backbone.consumer;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+import vn.qcdc.backbone.EventsConfig;
+import vn.qcdc.backbone.KafkaClients;
+import vn.qcdc.backbone.topics.TopicAdmin;
+import vn.qcdc.events.Topics;
+
+/**
+ * Reads this service's topics and hands each CloudEvent to the {@link EventHandler}s that want it, one record at a
+ * time and in partition order. Offsets are committed only after the effect committed (at least once); the
+ * handler's transaction records the event id, so redelivery changes nothing (effectively once).
+ *
+ * <p>What happens when applying an event fails:
+ * <ul>
+ * <li>a malformed record or a {@link PoisonEventException}: to the dead-letter topic with the reason, then on;</li>
+ * <li>the database is unavailable: the same record is retried with backoff until it is back (delayed, not lost);</li>
+ * <li>anything else: retried up to {@code max-attempts}, then dead-lettered with the last error, so one bad event
+ * cannot block a partition forever.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    public static final String DLQ_REASON = "dlq-reason";
+
+    @Inject
+    Instance<EventHandler> handlers;
+
+    @Inject
+    KafkaClients kafka;
+
+    @Inject
+    EventsConfig config;
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    TopicAdmin topics;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    MeterRegistry registry;
+
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+    private final Map<String, Integer> attempts = new HashMap<>();
+
+    void start(@Observes StartupEvent ev) {
+        if (!config.enabled() || handlers.isUnsatisfied()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "event-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent ev) throws InterruptedException {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (thread != null) {
+            thread.join(10_000);
+        }
+    }
+
+    private Set<String> subscribedTopics() {
+        Set<String> all = new LinkedHashSet<>();
+        handlers.forEach(h -> all.addAll(h.topics()));
+        return all;
+    }
+
+    private void run() {
+        try {
+            while (running && !topics.awaitReady(1, TimeUnit.SECONDS)) {
+                // the topics must exist before subscribing (auto-create is off)
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        while (running) {
+            try (KafkaConsumer<String, byte[]> c = kafka.newConsumer()) {
+                consumer = c;
+                c.subscribe(List.copyOf(subscribedTopics()));
+                LOG.infof("Consuming %s as group %s", subscribedTopics(), config.consumerGroup());
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+                    for (TopicPartition tp : records.partitions()) {
+                        processPartition(c, tp, records.records(tp));
+                    }
+                }
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Event consumer restarts after: %s", e.getMessage());
+                sleep(2_000);
+            }
+        }
+    }
+
+    private void processPartition(KafkaConsumer<String, byte[]> c, TopicPartition tp,
+            List<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            long backoff = process(record);
+            if (backoff > 0) {
+                // Not done: read this record again after a pause; later records of the partition wait behind it.
+                c.seek(tp, record.offset());
+                sleep(backoff);
+                return;
+            }
+            c.commitSync(Map.of(tp, new OffsetAndMetadata(record.offset() + 1)));
+        }
+    }
+
+    /** Applies one record; returns 0 when done with it (applied, skipped or dead-lettered), else a backoff in ms. */
+    long process(ConsumerRecord<String, byte[]> record) {
+        String position = record.topic() + "-" + record.partition() + "@" + record.offset();
+        CloudEvent event;
+        try {
+            event = KafkaMessageFactory.createReader(record).toEvent();
+        } catch (RuntimeException e) {
+            return deadLetter(record, "Not a CloudEvent: " + e.getMessage());
+        }
+        IncomingEvent incoming = new IncomingEvent(event.getId(), event.getSource().toString(), event.getType(),
+                event.getSubject(), event.getTime(), record.key(),
+                event.getData() == null ? new byte[0] : event.getData().toBytes(), record.topic(),
+                record.partition(), record.offset(), mapper);
+        for (EventHandler handler : handlers) {
+            if (!handler.topics().contains(record.topic()) || !handler.accepts(incoming.type())) {
+                continue;
+            }
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (processed.markIfNew(handler.name(), incoming.source(), incoming.id(), incoming.type())) {
+                        try {
+                            handler.handle(incoming);
+                        } catch (RuntimeException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new HandlerFailure(e);
+                        }
+                    }
+                });
+            } catch (RuntimeException e) {
+                Throwable cause = e instanceof HandlerFailure ? e.getCause() : e;
+                if (isPoison(cause)) {
+                    registry.counter("qcdc.events.poison", "handler", handler.name()).increment();
+                    return deadLetter(record, handler.name() + ": " + cause.getMessage());
+                }
+                if (isOutage(cause)) {
+                    LOG.warnf("Database unavailable while applying %s (%s); retrying", incoming.type(), position);
+                    return config.consumer().maxBackoff().toMillis() / 4;
+                }
+                int n = attempts.merge(position, 1, Integer::sum);
+                if (n >= config.consumer().maxAttempts()) {
+                    attempts.remove(position);
+                    LOG.errorf(cause, "Giving up on %s (%s) after %d attempts", incoming.type(), position, n);
+                    return deadLetter(record, handler.name() + " failed " + n + " times: " + cause);
+                }
+                long backoff = Math.min(config.consumer().maxBackoff().toMillis(),
+                        config.consumer().initialBackoff().toMillis() << Math.min(n - 1, 16));
+                LOG.warnf("Applying %s (%s) failed, attempt %d, retry in %d ms: %s", incoming.type(), position, n,
+                        backoff, cause.toString());
+                return backoff;
+            }
+        }
+        attempts.remove(position);
+        return 0;
+    }
+
+    /** Sends the record, unchanged, to this service's dead-letter topic with why; 0 once the broker has it. */
+    private long deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        String dlq = Topics.deadLetterOf(config.consumerGroup());
+        ProducerRecord<String, byte[]> out = new ProducerRecord<>(dlq, null, record.key(), record.value());
+        for (Header h : record.headers()) {
+            out.headers().add(h);
+        }
+        out.headers().add(DLQ_REASON, bytes(reason));
+        out.headers().add("dlq-original-topic", bytes(record.topic()));
+        out.headers().add("dlq-original-partition", bytes(String.valueOf(record.partition())));
+        out.headers().add("dlq-original-offset", bytes(String.valueOf(record.offset())));
+        out.headers().add("dlq-consumer-group", bytes(config.consumerGroup()));
+        try {
+            kafka.producer().send(out).get(config.relay().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            LOG.warnf("Dead-lettered %s-%d@%d to %s: %s", record.topic(), record.partition(), record.offset(), dlq,
+                    reason);
+            registry.counter("qcdc.events.dead-lettered").increment();
+            return 0;
+        } catch (Exception e) {
+            LOG.warnf("Cannot dead-letter yet (%s); the record will be read again", e.getMessage());
+            return 5_000;
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static boolean isPoison(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof PoisonEventException) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    static boolean isOutage(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof JDBCConnectionException) {
+                return true;
+            }
+            if (c instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                    || sql.getSQLState().startsWith("57P") || sql.getSQLState().startsWith("53"))) {
+                return true;
+            }
+            if (c.getMessage() != null && c.getMessage().contains("Acquisition timeout")) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Carries a checked exception of a handler out of the transaction lambda. */
+    static final class HandlerFailure extends RuntimeException {
+        HandlerFailure(Exception cause) {
+            super(cause);
+        }
+    }
+
+    /** For tests and diagnostics: the handlers this consumer dispatches to. */
+    public List<String> handlerNames() {
+        List<String> names = new ArrayList<>();
+        handlers.forEach(h -> names.add(h.name()));
+        return names;
+    }
+}

@@ -1,0 +1,370 @@
+package vn.qcdc.infra;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined broker and controller) running in a child JVM.
+ *
+ * <p>
+ * Why a child process and not an in-JVM broker: the suites must prove that a broker outage delays events but loses
+ * none, which means stopping the broker and starting it again on the same ports with the same log directory, exactly
+ * like a real outage. A separate process can be stopped (SIGTERM, Kafka's controlled shutdown) and restarted cleanly;
+ * an embedded broker would share the test's JVM, class loaders and static state.
+ *
+ * <p>
+ * Layout of {@code dataDir}: {@code server.properties}, {@code kafka-logs/} (the topic data, formatted once with
+ * {@code kafka.tools.StorageTool format}), {@code broker.log} (everything the broker prints), {@code lib/} (the slf4j
+ * binding of the child) and {@code broker.args} (the child's command line as a java argument file, because a full
+ * test classpath can exceed the kernel's 128 KiB limit for a single argument).
+ *
+ * <p>
+ * The broker listens on localhost only and has no authentication: it is for one developer machine or a test run.
+ * Topics are never auto-created ({@code auto.create.topics.enable=false}) so that a missing topic declaration shows
+ * up locally, as it would against a production cluster.
+ */
+public final class LocalKafka implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final String HEAP = "-Xmx384m";
+
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private final Thread shutdownHook;
+    private Process process;
+    private boolean closed;
+
+    private LocalKafka(Path dataDir, int port, int controllerPort) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.shutdownHook = new Thread(this::stopQuietly, "local-kafka-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Starts a broker whose data lives in {@code dataDir} on {@code port} (0 picks a free one) and returns once it
+     * answers an admin request. The controller port is chosen free (reusing the previous one of this data directory
+     * when it is still free).
+     */
+    public static LocalKafka start(Path dataDir, int port) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        int brokerPort = port == 0 ? FreePorts.find() : port;
+        int controllerPort = previousControllerPort(dir)
+                .filter(p -> p != brokerPort && FreePorts.isFree(p))
+                .orElseGet(() -> {
+                    int p;
+                    do {
+                        p = FreePorts.find();
+                    } while (p == brokerPort);
+                    return p;
+                });
+        LocalKafka kafka = new LocalKafka(dir, brokerPort, controllerPort);
+        try {
+            kafka.start();
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        return kafka;
+    }
+
+    /** {@code localhost:<port>}, for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The file the broker's output goes to, for showing it when something fails. */
+    public Path logFile() {
+        return dataDir.resolve("broker.log");
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /**
+     * Starts the broker (again, after {@link #stop}) on the same ports with the same log directory, and waits until
+     * it serves requests. Does nothing if it is running.
+     */
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("LocalKafka was closed");
+        }
+        if (isRunning()) {
+            return;
+        }
+        if (!FreePorts.isFree(port)) {
+            throw new IllegalStateException("Port " + port + " is already in use, so the Kafka broker cannot listen "
+                    + "on it. Stop what uses it (another Kafka?) or choose another port.");
+        }
+        try {
+            Files.createDirectories(dataDir);
+            Path props = writeServerProperties();
+            Path argFile = writeArgFile();
+            if (!Files.exists(dataDir.resolve("kafka-logs").resolve("meta.properties"))) {
+                format(argFile, props);
+            }
+            List<String> command = javaCommand(argFile);
+            command.add(KafkaBrokerMain.class.getName());
+            command.add(Long.toString(ProcessHandle.current().pid()));
+            command.add(props.toString());
+            process = newProcess(command).start();
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the Kafka broker in " + dataDir, e);
+        }
+        awaitReady();
+    }
+
+    /**
+     * Stops the broker gracefully (SIGTERM, which runs Kafka's controlled shutdown), waiting up to 30 s before
+     * killing it. The log directory stays, so {@link #start()} brings the same topics and records back.
+     */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        Process p = process;
+        process = null;
+        if (!p.isAlive()) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@link #stop()} then {@link #start()}: a broker outage and its recovery. */
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
+    /** Stops the broker for good; the data directory is kept. */
+    @Override
+    public synchronized void close() {
+        stop();
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook is running or has run
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (RuntimeException e) {
+            // best effort while the JVM exits
+        }
+    }
+
+    private Path writeServerProperties() throws IOException {
+        Properties p = new Properties();
+        p.putAll(Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", "1"),
+                Map.entry("controller.quorum.voters", "1@localhost:" + controllerPort),
+                Map.entry("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort),
+                Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + port),
+                Map.entry("controller.listener.names", "CONTROLLER"),
+                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"),
+                Map.entry("log.dirs", dataDir.resolve("kafka-logs").toString()),
+                Map.entry("num.partitions", "1"),
+                Map.entry("auto.create.topics.enable", "false"),
+                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("offsets.topic.num.partitions", "5"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("transaction.state.log.num.partitions", "5"),
+                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                Map.entry("min.insync.replicas", "1")));
+        Path file = dataDir.resolve("server.properties");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(w, "Written by vn.qcdc.infra.LocalKafka on every start; edits are overwritten");
+        }
+        return file;
+    }
+
+    private Path writeArgFile() throws IOException {
+        List<String> classpath = ChildClasspath.build(dataDir.resolve("lib"));
+        String cp = String.join(File.pathSeparator, classpath);
+        List<String> lines = new ArrayList<>();
+        lines.add("-cp");
+        lines.add(quote(cp));
+        Path file = dataDir.resolve("broker.args");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Quoting rules of java argument files: inside double quotes, backslash escapes. */
+    private static String quote(String arg) {
+        return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private List<String> javaCommand(Path argFile) {
+        List<String> command = new ArrayList<>();
+        // setsid puts the child in its own session: Ctrl-C in the launcher's terminal reaches only the launcher,
+        // which then stops services, broker and database in order instead of all of them dying at once.
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(HEAP);
+        command.add("-Xms64m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Djava.awt.headless=true");
+        // Explicit, because system properties win over a simplelogger.properties the parent's classpath may carry.
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+        command.add("-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info");
+        command.add("-Dorg.slf4j.simpleLogger.log.kafka=info");
+        command.add("-Dorg.slf4j.simpleLogger.showThreadName=false");
+        command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
+        command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS");
+        command.add("-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients=warn");
+        command.add("@" + argFile);
+        return command;
+    }
+
+    private ProcessBuilder newProcess(List<String> command) {
+        return new ProcessBuilder(command)
+                .directory(dataDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(logFile().toFile()));
+    }
+
+    private void format(Path argFile, Path props) throws IOException {
+        List<String> command = javaCommand(argFile);
+        command.addAll(List.of("kafka.tools.StorageTool", "format", "--cluster-id", Uuid.randomUuid().toString(),
+                "--config", props.toString(), "--ignore-formatted"));
+        Process p = newProcess(command).start();
+        p.getOutputStream().close();
+        try {
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("Formatting Kafka storage timed out; see " + logFile());
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while formatting Kafka storage", e);
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException("Formatting Kafka storage failed (exit " + p.exitValue() + "):\n"
+                    + tail(logFile(), 30));
+        }
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 100,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+        try (Admin admin = Admin.create(config)) {
+            Exception last = null;
+            while (System.nanoTime() < deadline) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("Interrupted while waiting for the Kafka broker");
+                }
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The Kafka broker exited with code " + process.exitValue()
+                            + " while starting:\n" + tail(logFile(), 40));
+                }
+                try {
+                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
+                            .get(5, TimeUnit.SECONDS);
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for the Kafka broker", e);
+                } catch (Exception e) {
+                    last = e;
+                    sleep(200);
+                }
+            }
+            stop();
+            throw new IllegalStateException("The Kafka broker did not become ready within " + READY_TIMEOUT
+                    + " (last error: " + last + "):\n" + tail(logFile(), 40));
+        }
+    }
+
+    private static java.util.Optional<Integer> previousControllerPort(Path dir) {
+        Path file = dir.resolve("server.properties");
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+            String voters = p.getProperty("controller.quorum.voters", "");
+            return java.util.Optional.of(Integer.parseInt(voters.substring(voters.lastIndexOf(':') + 1).trim()));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(no log at " + file + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalKafka[" + bootstrapServers() + ", dataDir=" + dataDir + "]";
+    }
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs the whole QCDC suite on this machine: PostgreSQL, Kafka and the three services.
+#
+#   ./suite.sh                 build (mvnw -DskipTests install), then start everything; Ctrl-C stops it all
+#   ./suite.sh --no-build      start with what is already built
+#   ./suite.sh --demo          also ask the services to load demo data (QCDC_DEMO_DATA=true)
+#   ./suite.sh token <role> [--unit CODE] [--org ORG_TYPE] [--ttl-minutes N]
+#                              print a DEV-ONLY bearer token and exit
+#
+# Needs only a JDK 17+. Data is kept in ./data (QCDC_DATA_DIR); see deploy/README.md.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+HOME_DIR="$(pwd)"
+
+if [[ -n "${JAVA_HOME:-}" && -x "${JAVA_HOME}/bin/java" ]]; then
+  JAVA="${JAVA_HOME}/bin/java"
+elif command -v java >/dev/null 2>&1; then
+  JAVA="$(command -v java)"
+else
+  echo "suite.sh: no Java found. Install a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)." >&2
+  exit 1
+fi
+JAVA_MAJOR="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')"
+if [[ -z "$JAVA_MAJOR" || "${JAVA_MAJOR%%.*}" -lt 17 ]]; then
+  echo "suite.sh: Java 17 or newer is needed (found ${JAVA_MAJOR:-unknown} at $JAVA)." >&2
+  exit 1
+fi
+
+LAUNCHER_JAR="deploy/target/deploy.jar"
+LAUNCHER_LIB="deploy/target/lib"
+
+build=true
+for arg in "$@"; do
+  [[ "$arg" == "--no-build" ]] && build=false
+done
+if [[ "${1:-}" == "token" ]]; then
+  # A token needs only the launcher; build it (quietly) only if it is not there yet.
+  build=false
+  if [[ ! -f "$LAUNCHER_JAR" || ! -d "$LAUNCHER_LIB" ]]; then
+    ./mvnw -q -DskipTests install -pl deploy -am >&2
+  fi
+fi
+
+if $build; then
+  echo "[suite] building: ./mvnw -q -DskipTests install (skip with --no-build)"
+  ./mvnw -q -DskipTests install
+fi
+
+if [[ ! -f "$LAUNCHER_JAR" || ! -d "$LAUNCHER_LIB" ]]; then
+  echo "suite.sh: the launcher is not built ($LAUNCHER_JAR). Run: ./mvnw -DskipTests install" >&2
+  exit 1
+fi
+
+# exec: the JVM replaces this shell, so Ctrl-C and SIGTERM reach it directly and it stops everything in order.
+exec "$JAVA" -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dqcdc.home="$HOME_DIR" \
+  -cp "$LAUNCHER_JAR:$LAUNCHER_LIB/*" vn.qcdc.deploy.Suite "$@"
