@@ -30,7 +30,7 @@ public final class DelegationDto {
             @NotNull Delegation.CommitteeLevel committeeLevel,
             @NotBlank @Size(max = 20) String committeeUnitCode,
             @NotNull @Min(2000) @Max(2100) Integer year,
-            @NotEmpty Set<@NotNull Delegation.Topic> topics,
+            @NotEmpty Set<Delegation.@NotNull Topic> topics,
             @NotEmpty @Size(max = 50) List<@NotNull @Valid MemberInput> members) {
     }
 

@@ -34,7 +34,7 @@ import vn.qcdc.inspection.delegation.DelegationDto.DelegationView;
 @Tag(name = "Delegations", description = "Đoàn kiểm tra: inspection delegations of a steering committee")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.ADMIN, Roles.STEERING, Roles.INTEGRATION, Roles.VIEWER, Roles.UNIT_OFFICER, Roles.ORG_OFFICER })
+@RolesAllowed({Roles.ADMIN, Roles.STEERING, Roles.INTEGRATION, Roles.VIEWER, Roles.UNIT_OFFICER, Roles.ORG_OFFICER})
 public class DelegationResource {
 
     @Inject
@@ -45,7 +45,7 @@ public class DelegationResource {
 
     @POST
     @Transactional
-    @RolesAllowed({ Roles.ADMIN, Roles.STEERING })
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
     @Operation(summary = "Form a delegation (steering committee of the unit, or admin)")
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid DelegationInput in) {
         return idempotency.execute(key, "POST /api/v1/delegations", in, () -> {
@@ -73,7 +73,7 @@ public class DelegationResource {
     @PUT
     @Path("{id}")
     @Transactional
-    @RolesAllowed({ Roles.ADMIN, Roles.STEERING })
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
     @Operation(summary = "Replace a delegation; send If-Match with its ETag to avoid overwriting a newer change")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DelegationInput in) {

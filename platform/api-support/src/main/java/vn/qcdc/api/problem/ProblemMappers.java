@@ -155,6 +155,12 @@ public class ProblemMappers {
     public Response web(WebApplicationException e) {
         int status = e.getResponse() != null ? e.getResponse().getStatus() : 500;
         if (e instanceof NotFoundException) {
+            // A matched resource means the route exists: JAX-RS answers 404 for a path or query parameter it cannot
+            // convert (year=abc, a malformed id). That is the client's input, so say so. Our own code reports
+            // missing records with ProblemException, never NotFoundException.
+            if (!uriInfo.getMatchedResources().isEmpty()) {
+                return build(400, "invalid-parameter", messages.get("invalid-parameter"), null);
+            }
             return build(404, "route-not-found", messages.get("route-not-found"), null);
         }
         if (e instanceof NotAllowedException) {
