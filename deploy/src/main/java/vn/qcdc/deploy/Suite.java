@@ -245,6 +245,8 @@ public final class Suite {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevTokens.DEV_ISSUER);
+        // The services refuse the committed dev key unless told this is the local dev suite (DevKeyGuard).
+        env.put("QCDC_SECURITY_DEV_KEYS_ALLOWED", "true");
         if (settings.demo()) {
             env.put("QCDC_DEMO_DATA", "true");
         }
