@@ -39,7 +39,15 @@ record Settings(Path home, Path dataDir, String dbHost, int dbPort, String dbUse
                 env.getOrDefault("QCDC_DB_USER", "postgres"), env.getOrDefault("QCDC_DB_PASSWORD", ""),
                 blankToNull(env.get("QCDC_KAFKA_BOOTSTRAP")),
                 intOr(env.get("QCDC_KAFKA_PORT"), 9092, "QCDC_KAFKA_PORT"),
-                demo, SERVICES, 180);
+                demo, servicesWithPorts(env), 180);
+    }
+
+    /** Service ports can be moved ({@code QCDC_INSPECTION_PORT}, …), e.g. for a test beside a running suite. */
+    static List<Service> servicesWithPorts(Map<String, String> env) {
+        return SERVICES.stream().map(s -> {
+            String name = "QCDC_" + s.module().replace("-service", "").replace('-', '_').toUpperCase() + "_PORT";
+            return new Service(s.module(), intOr(env.get(name), s.port(), name), s.database());
+        }).toList();
     }
 
     private static String blankToNull(String s) {

@@ -1,0 +1,132 @@
+package vn.qcdc.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import vn.qcdc.infra.FreePorts;
+
+/**
+ * The whole suite as a user runs it: the launcher of {@code ./suite.sh} in its own process, with a data folder and
+ * free ports of the test's choosing, so that tests see exactly what {@code ./suite.sh --no-build} does.
+ */
+final class RunningSuite implements AutoCloseable {
+
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+
+    final Path dataDir;
+    final int dbPort = FreePorts.find();
+    final int kafkaPort = FreePorts.find();
+    final int inspectionPort = FreePorts.find();
+    final int modelPort = FreePorts.find();
+    final int notificationPort = FreePorts.find();
+    final Map<String, String> extraEnv = new HashMap<>();
+    private Process launcher;
+    private Path log;
+
+    RunningSuite(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    List<Integer> servicePorts() {
+        return List.of(inspectionPort, modelPort, notificationPort);
+    }
+
+    void start(String... args) throws IOException {
+        Path jar = HOME.resolve("deploy/target/deploy.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The launcher is not built: " + jar);
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-Dqcdc.home=" + HOME, "-cp",
+                jar + ":" + HOME.resolve("deploy/target/lib") + "/*", "vn.qcdc.deploy.Suite"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true);
+        Files.createDirectories(dataDir);
+        log = dataDir.resolve("launcher-" + System.nanoTime() + ".log");
+        pb.redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("QCDC_DATA_DIR", dataDir.toString());
+        env.put("QCDC_DB_PORT", String.valueOf(dbPort));
+        env.put("QCDC_KAFKA_PORT", String.valueOf(kafkaPort));
+        env.put("QCDC_INSPECTION_PORT", String.valueOf(inspectionPort));
+        env.put("QCDC_MODEL_REGISTRY_PORT", String.valueOf(modelPort));
+        env.put("QCDC_NOTIFICATION_PORT", String.valueOf(notificationPort));
+        env.putAll(extraEnv);
+        launcher = pb.start();
+    }
+
+    /** Waits until every service answers ready (the launcher prints its table only then). */
+    void awaitReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpClient http = HttpClient.newHttpClient();
+        for (int port : servicePorts()) {
+            while (true) {
+                if (!launcher.isAlive()) {
+                    throw new IllegalStateException("The launcher exited with " + launcher.exitValue() + ":\n"
+                            + Files.readString(log));
+                }
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // starting
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Not ready in time: port " + port + "\n" + Files.readString(log));
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    String launcherLog() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Every process the launcher started that is still its descendant (services, the broker). */
+    List<ProcessHandle> children() {
+        return launcher.descendants().toList();
+    }
+
+    Optional<Long> postgresPid() throws IOException {
+        Path pid = dataDir.resolve("postgres/pgdata/postmaster.pid");
+        if (!Files.exists(pid)) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(Files.readAllLines(pid).get(0).trim()));
+    }
+
+    /** Stops the suite as Ctrl-C would (SIGTERM to the launcher) and returns its exit code. */
+    int stop() throws InterruptedException {
+        launcher.destroy();
+        if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+            launcher.destroyForcibly();
+            return -1;
+        }
+        return launcher.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (launcher != null && launcher.isAlive()) {
+            List<ProcessHandle> left = children();
+            stop();
+            left.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+}
