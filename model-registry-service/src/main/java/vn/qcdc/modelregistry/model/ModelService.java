@@ -1,0 +1,666 @@
+package vn.qcdc.modelregistry.model;
+
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import vn.qcdc.api.ETags;
+import vn.qcdc.api.paging.Cursor;
+import vn.qcdc.api.paging.Page;
+import vn.qcdc.api.problem.ProblemException;
+import vn.qcdc.api.security.Caller;
+import vn.qcdc.api.security.Roles;
+import vn.qcdc.api.text.VietnameseText;
+import vn.qcdc.backbone.outbox.Outbox;
+import vn.qcdc.events.BodyType;
+import vn.qcdc.events.EventTypes;
+import vn.qcdc.events.Topics;
+import vn.qcdc.events.model.ModelEvents;
+import vn.qcdc.modelregistry.model.DvkModel.Status;
+import vn.qcdc.modelregistry.model.ModelDto.EvidenceInput;
+import vn.qcdc.modelregistry.model.ModelDto.IndicatorValueInput;
+import vn.qcdc.modelregistry.model.ModelDto.ModelInput;
+import vn.qcdc.modelregistry.model.ModelDto.ModelView;
+import vn.qcdc.units.AdministrativeUnit;
+import vn.qcdc.units.AdministrativeUnits;
+
+/**
+ * Business rules of "Dân vận khéo" models: who may register, maintain, review and read them, the life cycle, and the
+ * events announcing every change (written to the outbox in the same transaction as the change).
+ */
+@ApplicationScoped
+public class ModelService {
+
+    static final String WHAT = "model";
+
+    /** Set while the service acts for the system itself (demo data), where there is no caller. */
+    private static final ThreadLocal<String> SYSTEM_ACTOR = new ThreadLocal<>();
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AdministrativeUnits units;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Outbox outbox;
+
+    /** Runs {@code action} as the system (no token, every right), recording {@code actor} in the history. */
+    public <T> T asSystem(String actor, Supplier<T> action) {
+        SYSTEM_ACTOR.set(actor);
+        try {
+            return action.get();
+        } finally {
+            SYSTEM_ACTOR.remove();
+        }
+    }
+
+    // ---- registration and maintenance ----
+
+    @Transactional
+    public DvkModel register(ModelInput in, UUID fixedId) {
+        requireMayMaintain(in.unitCode(), in.orgType().name(), false);
+        DvkModel m = new DvkModel();
+        m.id = fixedId != null ? fixedId : UUID.randomUUID();
+        m.createdAt = now();
+        m.createdBy = actor();
+        m.status = Status.REGISTERED.name();
+        apply(m, in);
+        m.persist();
+        history(m, "REGISTERED", null, Status.REGISTERED, null);
+        outbox.publish(Topics.MODEL, EventTypes.MODEL_REGISTERED, m.id.toString(), subject(m),
+                new ModelEvents.ModelRegistered(snapshot(m), actor()));
+        return m;
+    }
+
+    @Transactional
+    public DvkModel update(UUID id, String ifMatch, ModelInput in) {
+        DvkModel m = find(id);
+        requireMayMaintain(m.unitCode, m.orgType, true);
+        ETags.requireMatch(ifMatch, m.version);
+        Status s = m.statusValue();
+        if (s != Status.REGISTERED && s != Status.IMPLEMENTING) {
+            throw ProblemException.conflict("model-not-editable", s.name());
+        }
+        requireMayMaintain(in.unitCode(), in.orgType().name(), false);
+        if (!in.year().equals(m.year) && m.previousModelId != null) {
+            throw ProblemException.invalidField("year", "model-continuation-year-fixed");
+        }
+        apply(m, in);
+        history(m, "UPDATED", null, null, null);
+        outbox.publish(Topics.MODEL, EventTypes.MODEL_UPDATED, m.id.toString(), subject(m),
+                new ModelEvents.ModelUpdated(snapshot(m), actor()));
+        return m;
+    }
+
+    // ---- life cycle ----
+
+    @Transactional
+    public DvkModel start(UUID id, String ifMatch, String note) {
+        DvkModel m = maintainable(id, ifMatch);
+        transition(m, Status.IMPLEMENTING, note);
+        return m;
+    }
+
+    @Transactional
+    public ResultReport report(UUID id, ModelDto.ReportInput in) {
+        DvkModel m = maintainable(id, null);
+        if (m.statusValue() != Status.IMPLEMENTING) {
+            throw ProblemException.conflict("model-report-not-implementing", m.status);
+        }
+        ResultReport r = new ResultReport();
+        r.id = UUID.randomUUID();
+        r.modelId = m.id;
+        r.periodEnd = in.periodEnd();
+        r.summary = VietnameseText.nfc(in.summary());
+        r.indicatorValues = indicatorValues(m, in.indicatorValues(), "indicatorValues");
+        r.evidence = evidence(m, in.evidence());
+        r.reportedAt = now();
+        r.reportedBy = actor();
+        r.persist();
+        touch(m);
+        history(m, "RESULTS_REPORTED", null, null, null);
+        outbox.publish(Topics.MODEL, EventTypes.MODEL_RESULTS_REPORTED, m.id.toString(), subject(m),
+                new ModelEvents.ModelResultsReported(snapshot(m), r.id, actor()));
+        return r;
+    }
+
+    @Transactional
+    public DvkModel selfEvaluate(UUID id, String ifMatch, ModelDto.SelfEvaluationInput in) {
+        DvkModel m = maintainable(id, ifMatch);
+        requireFrom(m, Status.SELF_EVALUATED);
+        m.selfEvaluation = new DvkModel.SelfEvaluation(VietnameseText.nfc(in.summary()),
+                indicatorValues(m, in.indicators(), "indicators"), now(), actor());
+        transition(m, Status.SELF_EVALUATED, null);
+        return m;
+    }
+
+    @Transactional
+    public DvkModel propose(UUID id, String ifMatch, ModelDto.ProposalInput in) {
+        DvkModel m = maintainable(id, ifMatch);
+        requireFrom(m, Status.PROPOSED);
+        if (!units.exists(in.unitCode())) {
+            throw ProblemException.invalidField("unitCode", "unknown-unit", in.unitCode());
+        }
+        if (!units.isWithin(m.unitCode, in.unitCode())) {
+            throw ProblemException.invalidField("unitCode", "model-proposal-not-competent", in.unitCode());
+        }
+        m.proposal = new DvkModel.Proposal(in.level(), in.unitCode(), VietnameseText.nfc(in.body()),
+                VietnameseText.nfc(in.note()), now(), actor());
+        transition(m, Status.PROPOSED, in.note());
+        return m;
+    }
+
+    @Transactional
+    public DvkModel recognise(UUID id, String ifMatch, ModelDto.RecognitionInput in) {
+        DvkModel m = reviewable(id, ifMatch);
+        requireFrom(m, Status.RECOGNISED);
+        if (in.decisionDate().getYear() < m.year || in.decisionDate().isAfter(LocalDate.now(clock))) {
+            throw ProblemException.invalidField("decisionDate", "model-decision-date-invalid", m.year);
+        }
+        boolean outstanding = Boolean.TRUE.equals(in.outstanding());
+        m.recognition = new DvkModel.Recognition(VietnameseText.nfc(in.decisionNumber()), in.decisionDate(),
+                in.level(), VietnameseText.nfc(in.body()), outstanding, now(), actor());
+        m.outstanding = outstanding;
+        transition(m, Status.RECOGNISED, "QĐ " + m.recognition.decisionNumber());
+        outbox.publish(Topics.MODEL, EventTypes.MODEL_RECOGNISED, m.id.toString(), subject(m),
+                new ModelEvents.ModelRecognised(snapshot(m), m.recognition.decisionNumber(), in.decisionDate(),
+                        in.level().name(), m.recognition.body(), outstanding));
+        return m;
+    }
+
+    @Transactional
+    public DvkModel reject(UUID id, String ifMatch, String reason) {
+        DvkModel m = reviewable(id, ifMatch);
+        requireFrom(m, Status.NOT_RECOGNISED);
+        transition(m, Status.NOT_RECOGNISED, reason);
+        outbox.publish(Topics.MODEL, EventTypes.MODEL_NOT_RECOGNISED, m.id.toString(), subject(m),
+                new ModelEvents.ModelNotRecognised(snapshot(m), m.statusReason));
+        return m;
+    }
+
+    @Transactional
+    public DvkModel withdraw(UUID id, String ifMatch, String reason) {
+        DvkModel m = maintainable(id, ifMatch);
+        requireFrom(m, Status.WITHDRAWN);
+        transition(m, Status.WITHDRAWN, reason);
+        outbox.publish(Topics.MODEL, EventTypes.MODEL_WITHDRAWN, m.id.toString(), subject(m),
+                new ModelEvents.ModelWithdrawn(snapshot(m), m.statusReason));
+        return m;
+    }
+
+    /** A recognised model proposed for commendation (đề nghị khen thưởng): no change of status, an update event. */
+    @Transactional
+    public DvkModel proposeCommendation(UUID id, String ifMatch, ModelDto.CommendationInput in) {
+        DvkModel m = maintainable(id, ifMatch);
+        if (m.statusValue() != Status.RECOGNISED) {
+            throw ProblemException.conflict("model-commendation-not-recognised", m.status);
+        }
+        if (m.commendationProposal != null) {
+            throw ProblemException.conflict("model-commendation-already-proposed");
+        }
+        m.commendationProposal = new DvkModel.CommendationProposal(in.level(), VietnameseText.nfc(in.body()),
+                VietnameseText.nfc(in.note()), now(), actor());
+        touch(m);
+        history(m, "COMMENDATION_PROPOSED", null, null, in.note());
+        outbox.publish(Topics.MODEL, EventTypes.MODEL_UPDATED, m.id.toString(), subject(m),
+                new ModelEvents.ModelUpdated(snapshot(m), actor()));
+        return m;
+    }
+
+    /**
+     * Continues a model into a later year (duy trì): a new registration linked to this one, with the same
+     * organisation, field and indicators, so each year keeps its own results and the years stay linked.
+     */
+    @Transactional
+    public DvkModel continueInto(UUID id, ModelDto.ContinuationInput in) {
+        DvkModel prev = maintainable(id, null);
+        if (prev.statusValue() == Status.WITHDRAWN || prev.statusValue() == Status.REGISTERED) {
+            throw ProblemException.conflict("model-continuation-not-allowed", prev.status);
+        }
+        if (in.year() <= prev.year) {
+            throw ProblemException.invalidField("year", "model-continuation-year", prev.year);
+        }
+        if (DvkModel.count("previousModelId", prev.id) > 0) {
+            throw ProblemException.conflict("model-continuation-exists");
+        }
+        DvkModel m = new DvkModel();
+        m.id = UUID.randomUUID();
+        m.createdAt = now();
+        m.createdBy = actor();
+        m.status = Status.REGISTERED.name();
+        m.previousModelId = prev.id;
+        m.name = prev.name;
+        m.nameKey = prev.nameKey;
+        // The continuation is registered at the unit that carries the model in its new year (after a merger, the
+        // successor), and shows that unit's name.
+        AdministrativeUnit unit = units.currentFor(prev.unitCode, LocalDate.of(in.year(), 1, 1))
+                .orElseThrow();
+        m.unitCode = unit.code();
+        m.unitName = unit.name();
+        m.orgType = prev.orgType;
+        m.orgName = prev.orgName;
+        m.year = in.year();
+        m.field = prev.field;
+        m.kind = prev.kind;
+        m.holderName = prev.holderName;
+        m.description = prev.description;
+        m.objectives = prev.objectives;
+        m.startDate = prev.startDate;
+        m.participants = prev.participants;
+        m.beneficiaries = prev.beneficiaries;
+        m.indicators = prev.indicators;
+        m.updatedAt = m.createdAt;
+        m.updatedBy = m.createdBy;
+        m.persist();
+        history(m, "CONTINUED_FROM", null, Status.REGISTERED, "← " + prev.id + " (" + prev.year + ")");
+        history(prev, "CONTINUED_INTO", null, null, "→ " + m.id + " (" + m.year + ")");
+        outbox.publish(Topics.MODEL, EventTypes.MODEL_REGISTERED, m.id.toString(), subject(m),
+                new ModelEvents.ModelRegistered(snapshot(m), actor()));
+        return m;
+    }
+
+    // ---- evidence ----
+
+    @Transactional
+    public EvidenceFile upload(UUID id, String fileName, String contentType, byte[] content) {
+        DvkModel m = maintainable(id, null);
+        if (m.statusValue().isFinal()) {
+            throw ProblemException.conflict("model-final", m.status);
+        }
+        EvidenceFile f = new EvidenceFile();
+        f.id = UUID.randomUUID();
+        f.modelId = m.id;
+        f.fileName = VietnameseText.nfc(fileName);
+        f.contentType = contentType;
+        f.sizeBytes = content.length;
+        f.sha256 = sha256(content);
+        f.content = content;
+        f.uploadedAt = now();
+        f.uploadedBy = actor();
+        f.persist();
+        history(m, "EVIDENCE_UPLOADED", null, null, f.fileName + " sha256=" + f.sha256);
+        return f;
+    }
+
+    @Transactional
+    public EvidenceFile evidenceFile(UUID modelId, UUID evidenceId) {
+        find(modelId);
+        EvidenceFile f = EvidenceFile.findById(evidenceId);
+        if (f == null || !f.modelId.equals(modelId)) {
+            throw ProblemException.notFound("evidence", evidenceId);
+        }
+        return f;
+    }
+
+    // ---- reading ----
+
+    /** The model if the caller may see it; 404 otherwise, exactly as if it did not exist. */
+    @Transactional
+    public DvkModel find(UUID id) {
+        DvkModel m = DvkModel.findById(id);
+        if (m == null || !mayRead(m)) {
+            throw ProblemException.notFound(WHAT, id);
+        }
+        return m;
+    }
+
+    @Transactional
+    public List<ModelDto.HistoryView> history(UUID id) {
+        find(id);
+        return ModelHistory.<ModelHistory>find("modelId = ?1 order by at, id", id).list().stream()
+                .map(h -> new ModelDto.HistoryView(h.action, h.fromStatus == null ? null : Status.valueOf(h.fromStatus),
+                        h.toStatus == null ? null : Status.valueOf(h.toStatus), h.reason, h.actor, h.at))
+                .toList();
+    }
+
+    @Transactional
+    public List<ModelDto.ReportView> reports(UUID id) {
+        find(id);
+        return ResultReport.<ResultReport>find("modelId = ?1 order by reportedAt, id", id).list().stream()
+                .map(ModelService::view).toList();
+    }
+
+    /**
+     * Models matching {@code filter}, within the caller's scope, keyset-paginated on the sort key and id. An
+     * organisation officer only ever sees its own organisation's models.
+     */
+    @Transactional
+    public Page<ModelView> list(ModelFilter filter, String sort, String cursor, Integer limit) {
+        int size = Cursor.limit(limit);
+        SortKey key = SortKey.parse(sort);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(filter.where(this, params));
+        if (cursor != null) {
+            List<String> c = Cursor.decode(cursor, 2);
+            try {
+                params.put("cv", key.cursorValue(c.get(0)));
+                params.put("cid", UUID.fromString(c.get(1)));
+            } catch (RuntimeException e) {
+                throw ProblemException.invalidField("cursor", "invalid-cursor");
+            }
+            where.append(" and (").append(key.column).append(key.descending ? " < :cv" : " > :cv").append(" or (")
+                    .append(key.column).append(" = :cv and id > :cid))");
+        }
+        String order = " order by " + key.column + (key.descending ? " desc" : "") + ", id";
+        List<DvkModel> rows = DvkModel.<DvkModel>find(where + order, params).page(0, size + 1).list();
+        List<ModelView> items = new ArrayList<>();
+        Map<UUID, UUID> next = continuations(rows);
+        for (int i = 0; i < Math.min(size, rows.size()); i++) {
+            items.add(view(rows.get(i), next.get(rows.get(i).id)));
+        }
+        String nextCursor = null;
+        if (rows.size() > size) {
+            DvkModel last = rows.get(size - 1);
+            nextCursor = Cursor.encode(List.of(key.valueOf(last), last.id.toString()));
+        }
+        return new Page<>(items, nextCursor, size);
+    }
+
+    /** Every model matching {@code filter} within the caller's scope, for exports (bounded by {@code max}). */
+    @Transactional
+    public List<DvkModel> all(ModelFilter filter, String sort, int max) {
+        SortKey key = SortKey.parse(sort);
+        Map<String, Object> params = new HashMap<>();
+        String where = filter.where(this, params);
+        List<DvkModel> rows = DvkModel.<DvkModel>find(where + " order by " + key.column
+                + (key.descending ? " desc" : "") + ", id", params).page(0, max + 1).list();
+        if (rows.size() > max) {
+            throw ProblemException.badRequest("model-export-too-large", max);
+        }
+        return rows;
+    }
+
+    /**
+     * The unit codes a list or statistic for {@code unitCode} covers, within the caller's scope: the unit, every unit
+     * below it and every unit merged into it. No unit: the caller's own (admins and integration: everything, null).
+     */
+    public Set<String> scope(String unitCode) {
+        String scope = unitCode != null ? unitCode : (isSystem() ? null : caller.unitCode().orElse(null));
+        if (scope == null) {
+            if (isSystem() || caller.isAdmin() || caller.has(Roles.INTEGRATION)) {
+                return null;
+            }
+            throw ProblemException.forbidden();
+        }
+        if (!units.exists(scope)) {
+            throw ProblemException.invalidField("unit", "unknown-unit", scope);
+        }
+        if (!isSystem() && !caller.covers(scope)) {
+            throw ProblemException.forbidden();
+        }
+        return units.coverage(scope);
+    }
+
+    /** The organisation an organisation officer is confined to, or null for every other caller. */
+    public BodyType confinedOrg() {
+        if (isSystem() || !orgOnly()) {
+            return null;
+        }
+        try {
+            return BodyType.valueOf(caller.orgType().orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.forbidden();
+        }
+    }
+
+    public ModelView view(DvkModel m) {
+        UUID next = DvkModel.<DvkModel>find("previousModelId", m.id).firstResultOptional().map(n -> n.id)
+                .orElse(null);
+        return view(m, next);
+    }
+
+    private ModelView view(DvkModel m, UUID nextModelId) {
+        AdministrativeUnit current = units.currentFor(m.unitCode, LocalDate.now(clock)).orElse(null);
+        return new ModelView(m.id, m.name, m.unitCode, m.unitName, current == null ? null : current.code(),
+                current == null ? null : current.name(), BodyType.valueOf(m.orgType), m.orgName, m.year,
+                DvkModel.Field.valueOf(m.field), DvkModel.Kind.valueOf(m.kind), m.holderName, m.description,
+                m.objectives, m.startDate, m.participants, m.beneficiaries, m.indicators, m.statusValue(),
+                m.outstanding, m.statusReason, m.selfEvaluation, m.proposal, m.recognition, m.commendationProposal,
+                m.previousModelId, nextModelId, m.version, m.createdAt, m.createdBy, m.updatedAt, m.updatedBy);
+    }
+
+    static ModelDto.ReportView view(ResultReport r) {
+        return new ModelDto.ReportView(r.id, r.modelId, r.periodEnd, r.summary, r.indicatorValues, r.evidence,
+                r.reportedAt, r.reportedBy);
+    }
+
+    static ModelDto.EvidenceView view(EvidenceFile f) {
+        return new ModelDto.EvidenceView(f.id, f.modelId, f.fileName, f.contentType, f.sizeBytes, f.sha256,
+                f.uploadedAt, f.uploadedBy);
+    }
+
+    public static ModelEvents.ModelSnapshot snapshot(DvkModel m) {
+        return new ModelEvents.ModelSnapshot(m.id, m.name, m.unitCode, BodyType.valueOf(m.orgType), m.year, m.field,
+                m.kind, m.status, m.outstanding);
+    }
+
+    // ---- rules ----
+
+    private Map<UUID, UUID> continuations(List<DvkModel> rows) {
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        List<UUID> ids = rows.stream().map(r -> r.id).toList();
+        return DvkModel.<DvkModel>find("previousModelId in ?1", ids).list().stream()
+                .collect(Collectors.toMap(n -> n.previousModelId, n -> n.id, (a, b) -> a));
+    }
+
+    private DvkModel maintainable(UUID id, String ifMatch) {
+        DvkModel m = find(id);
+        requireMayMaintain(m.unitCode, m.orgType, true);
+        ETags.requireMatch(ifMatch, m.version);
+        return m;
+    }
+
+    private DvkModel reviewable(UUID id, String ifMatch) {
+        DvkModel m = find(id);
+        if (!isSystem() && !caller.isAdmin()) {
+            String competent = m.proposal != null ? m.proposal.unitCode() : m.unitCode;
+            if (!caller.has(Roles.STEERING) || !caller.covers(m.unitCode) || !caller.covers(competent)) {
+                throw ProblemException.forbidden();
+            }
+        }
+        ETags.requireMatch(ifMatch, m.version);
+        return m;
+    }
+
+    /**
+     * Registration and maintenance: the organisation's own officer at its unit, a unit officer for any organisation
+     * of its unit, admins. {@code existing}: refusing a visible record is 403 (the caller may read it, not change it).
+     */
+    private void requireMayMaintain(String unitCode, String orgType, boolean existing) {
+        if (isSystem()) {
+            return;
+        }
+        if (!caller.actsFor(unitCode, orgType)) {
+            throw ProblemException.forbidden();
+        }
+    }
+
+    boolean mayRead(DvkModel m) {
+        if (isSystem()) {
+            return true;
+        }
+        if (!caller.covers(m.unitCode)) {
+            return false;
+        }
+        return !orgOnly() || m.orgType.equals(caller.orgType().orElse(null));
+    }
+
+    /** An organisation officer and nothing more: confined to its own organisation's models. */
+    private boolean orgOnly() {
+        Set<String> roles = caller.roles();
+        return roles.contains(Roles.ORG_OFFICER) && !roles.contains(Roles.ADMIN) && !roles.contains(Roles.STEERING)
+                && !roles.contains(Roles.UNIT_OFFICER) && !roles.contains(Roles.VIEWER)
+                && !roles.contains(Roles.INTEGRATION);
+    }
+
+    private static void requireFrom(DvkModel m, Status to) {
+        if (!to.allowedFrom().contains(m.statusValue())) {
+            throw ProblemException.conflict("model-invalid-transition", m.status, to.name(),
+                    to.allowedFrom().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
+        }
+    }
+
+    private void transition(DvkModel m, Status to, String reason) {
+        requireFrom(m, to);
+        Status from = m.statusValue();
+        m.status = to.name();
+        m.statusReason = VietnameseText.nfc(reason);
+        touch(m);
+        history(m, "STATUS_CHANGED", from, to, m.statusReason);
+        outbox.publish(Topics.MODEL, EventTypes.MODEL_STATUS_CHANGED, m.id.toString(), subject(m),
+                new ModelEvents.ModelStatusChanged(snapshot(m), from.name(), to.name(), m.statusReason, actor()));
+    }
+
+    private void apply(DvkModel m, ModelInput in) {
+        AdministrativeUnit unit = units.find(in.unitCode())
+                .orElseThrow(() -> ProblemException.invalidField("unitCode", "unknown-unit", in.unitCode()));
+        if (in.orgType() == BodyType.STEERING_COMMITTEE) {
+            throw ProblemException.invalidField("orgType", "model-org-type-invalid");
+        }
+        if (in.startDate() != null && (in.startDate().getYear() < in.year() - 1 || in.startDate().getYear() > in
+                .year())) {
+            throw ProblemException.invalidField("startDate", "model-start-date-year", in.year());
+        }
+        List<DvkModel.Indicator> indicators = in.indicators() == null
+                ? List.of()
+                : in.indicators().stream().map(i -> new DvkModel.Indicator(VietnameseText.nfc(i.name()), i.target(),
+                        VietnameseText.nfc(i.unit()))).toList();
+        if (indicators.stream().map(i -> VietnameseText.fold(i.name())).distinct().count() != indicators.size()) {
+            throw ProblemException.invalidField("indicators", "model-indicator-duplicate");
+        }
+        if (!unit.code().equals(m.unitCode)) {
+            m.unitCode = unit.code();
+            m.unitName = unit.name();
+        }
+        m.name = VietnameseText.nfc(in.name());
+        m.holderName = VietnameseText.nfc(in.holderName());
+        m.nameKey = VietnameseText.fold(in.name() + " " + in.holderName());
+        m.orgType = in.orgType().name();
+        m.orgName = VietnameseText.nfc(in.orgName());
+        m.year = in.year();
+        m.field = in.field().name();
+        m.kind = in.kind().name();
+        m.description = VietnameseText.nfc(in.description());
+        m.objectives = VietnameseText.nfc(in.objectives());
+        m.startDate = in.startDate();
+        m.participants = VietnameseText.nfc(in.participants());
+        m.beneficiaries = VietnameseText.nfc(in.beneficiaries());
+        m.indicators = indicators;
+        touch(m);
+    }
+
+    private List<DvkModel.IndicatorValue> indicatorValues(DvkModel m, List<IndicatorValueInput> in, String field) {
+        if (in == null) {
+            return List.of();
+        }
+        Set<String> known = m.indicators.stream().map(i -> VietnameseText.fold(i.name())).collect(Collectors.toSet());
+        List<DvkModel.IndicatorValue> out = new ArrayList<>();
+        for (IndicatorValueInput v : in) {
+            if (!known.contains(VietnameseText.fold(v.name()))) {
+                throw ProblemException.invalidField(field, "model-indicator-unknown", v.name());
+            }
+            out.add(new DvkModel.IndicatorValue(VietnameseText.nfc(v.name()), v.achieved(), VietnameseText.nfc(v
+                    .note())));
+        }
+        return out;
+    }
+
+    private List<ResultReport.EvidenceRef> evidence(DvkModel m, List<EvidenceInput> in) {
+        if (in == null) {
+            return List.of();
+        }
+        List<ResultReport.EvidenceRef> out = new ArrayList<>();
+        for (EvidenceInput e : in) {
+            if ((e.uri() == null) == (e.evidenceId() == null)) {
+                throw ProblemException.invalidField("evidence", "model-evidence-one-of");
+            }
+            if (e.uri() != null) {
+                try {
+                    URI u = new URI(e.uri());
+                    if (!"https".equalsIgnoreCase(u.getScheme()) && !"http".equalsIgnoreCase(u.getScheme())) {
+                        throw ProblemException.invalidField("evidence.uri", "model-evidence-uri", e.uri());
+                    }
+                } catch (java.net.URISyntaxException ex) {
+                    throw ProblemException.invalidField("evidence.uri", "model-evidence-uri", e.uri());
+                }
+                out.add(new ResultReport.EvidenceRef(e.uri(), null, VietnameseText.nfc(e.title()), null));
+            } else {
+                EvidenceFile f = EvidenceFile.findById(e.evidenceId());
+                if (f == null || !f.modelId.equals(m.id)) {
+                    throw ProblemException.invalidField("evidence.evidenceId", "model-evidence-unknown",
+                            e.evidenceId());
+                }
+                out.add(new ResultReport.EvidenceRef(null, f.id,
+                        VietnameseText.nfc(e.title() != null ? e.title() : f.fileName), f.sha256));
+            }
+        }
+        return out;
+    }
+
+    private void touch(DvkModel m) {
+        m.updatedAt = now();
+        m.updatedBy = actor();
+    }
+
+    private void history(DvkModel m, String action, Status from, Status to, String reason) {
+        ModelHistory h = new ModelHistory();
+        h.id = UUID.randomUUID();
+        h.modelId = m.id;
+        h.action = action;
+        h.fromStatus = from == null ? null : from.name();
+        h.toStatus = to == null ? null : to.name();
+        h.reason = VietnameseText.nfc(reason);
+        h.actor = actor();
+        h.at = now();
+        h.persist();
+    }
+
+    private static String subject(DvkModel m) {
+        return "model/" + m.id;
+    }
+
+    private boolean isSystem() {
+        return SYSTEM_ACTOR.get() != null;
+    }
+
+    private String actor() {
+        String system = SYSTEM_ACTOR.get();
+        return system != null ? system : caller.displayName();
+    }
+
+    /** Microseconds: what PostgreSQL keeps, so keyset cursors on timestamps compare exactly. */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package vn.qcdc.modelregistry.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What operators and integrators rely on: readiness with database and Kafka, OpenAPI, Prometheus metrics. */
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void readyWithDatabaseAndKafkaChecks() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.name", hasItem("Kafka connection health check"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void openApiDocumentsTheApi() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/models"))
+                .body(containsString("/api/v1/models/{id}/recognition"))
+                .body(containsString("/api/v1/model-statistics")).body(containsString("/api/v1/public/models"))
+                .body(containsString("/api/v1/units"));
+    }
+
+    @Test
+    void prometheusMetricsIncludeTheOutbox() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("qcdc_outbox_pending"));
+    }
+}
