@@ -1,0 +1,102 @@
+package vn.qcdc.modelregistry.model;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+import vn.qcdc.testsupport.Tokens;
+
+/** Lists: scope (units below and merged units), filters, sorting, cursor pages and diacritics-insensitive search. */
+@QuarkusTest
+class ModelListTest {
+
+    /** Sông Cầu ward (01837), 2019: nobody else registers there. */
+    static final String WARD = "01837";
+    static final int YEAR = 2019;
+
+    @Test
+    void filtersSortCursorAndSearch() {
+        String unitOfficer = Tokens.unitOfficer(WARD);
+        String[][] models = {
+                {"Hóa Thủy tự quản", "FATHERLAND_FRONT", "POLITICAL_SYSTEM", "COLLECTIVE"},
+                {"Bếp ăn tình thương", "WOMENS_UNION", "CULTURE_SOCIAL", "COLLECTIVE"},
+                {"Nuôi cá lồng", "FARMERS_ASSOCIATION", "ECONOMIC", "INDIVIDUAL"},
+                {"Đường hoa thanh niên", "YOUTH_UNION", "CULTURE_SOCIAL", "COLLECTIVE"},
+                {"Chi bộ gương mẫu", "PARTY_CELL", "POLITICAL_SYSTEM", "COLLECTIVE"}};
+        for (String[] m : models) {
+            String body = ModelFixtures.model(WARD, YEAR, m[1])
+                    .replace("Phụ nữ tiết kiệm giúp nhau (minh họa)", Normalizer.normalize(m[0], Normalizer.Form.NFD))
+                    .replace("\"ECONOMIC\"", "\"" + m[2] + "\"").replace("\"COLLECTIVE\"", "\"" + m[3] + "\"");
+            ModelFixtures.register(unitOfficer, body).then().statusCode(201);
+        }
+        // Stored NFC; found without diacritics and with the other tone-mark placement.
+        given().auth().oauth2(unitOfficer).queryParam("q", "hoa thuy").get("/api/v1/models").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].name", equalTo("Hóa Thủy tự quản"));
+        given().auth().oauth2(unitOfficer).queryParam("q", "Hoá Thuỷ").get("/api/v1/models").then()
+                .body("items", hasSize(1));
+        // Filters.
+        given().auth().oauth2(unitOfficer).queryParam("field", "CULTURE_SOCIAL").queryParam("year", YEAR)
+                .get("/api/v1/models").then().body("items", hasSize(2))
+                .body("items.field", everyItem(equalTo("CULTURE_SOCIAL")));
+        given().auth().oauth2(unitOfficer).queryParam("kind", "INDIVIDUAL").get("/api/v1/models").then()
+                .body("items", hasSize(1)).body("items[0].orgType", equalTo("FARMERS_ASSOCIATION"));
+        given().auth().oauth2(unitOfficer).queryParam("orgType", "PARTY_CELL").get("/api/v1/models").then()
+                .body("items", hasSize(1));
+        given().auth().oauth2(unitOfficer).queryParam("status", "RECOGNISED").get("/api/v1/models").then()
+                .body("items", hasSize(0));
+        // Sorted by name (folded), walked with cursors of 2: every model once, in order.
+        List<String> names = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var req = given().auth().oauth2(unitOfficer).queryParam("sort", "name").queryParam("limit", 2)
+                    .queryParam("year", YEAR);
+            if (cursor != null) {
+                req = req.queryParam("cursor", cursor);
+            }
+            Response page = req.get("/api/v1/models");
+            page.then().statusCode(200);
+            names.addAll(page.jsonPath().getList("items.name"));
+            ids.addAll(page.jsonPath().getList("items.id"));
+            cursor = page.jsonPath().getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(5, ids.size());
+        assertEquals(List.of("Bếp ăn tình thương", "Chi bộ gương mẫu", "Đường hoa thanh niên", "Hóa Thủy tự quản",
+                "Nuôi cá lồng"), names);
+        assertEquals(3, pages);
+        // Descending by creation time, too.
+        given().auth().oauth2(unitOfficer).queryParam("sort", "-createdAt").queryParam("limit", 1)
+                .get("/api/v1/models").then().body("items[0].name", equalTo("Chi bộ gương mẫu"));
+    }
+
+    @Test
+    void unitCoverageIncludesUnitsBelowAndMergedUnits() {
+        String id = ModelFixtures.register(Tokens.unitOfficer(WARD), ModelFixtures.model(WARD, 2018)).then()
+                .statusCode(201).extract().path("id");
+        for (String unit : List.of(WARD, "058", "06", "19", "01843")) {
+            given().auth().oauth2(Tokens.admin()).queryParam("unit", unit).queryParam("year", 2018)
+                    .get("/api/v1/models").then().statusCode(200).body("items.id", hasItem(id));
+        }
+        given().auth().oauth2(Tokens.admin()).queryParam("unit", "05443").queryParam("year", 2018)
+                .get("/api/v1/models").then().statusCode(200).body("items.id", not(hasItem(id)));
+        given().auth().oauth2(Tokens.admin()).queryParam("unit", "11").get("/api/v1/models").then()
+                .body("items.id", not(hasItem(id)));
+    }
+}
