@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.restassured.http.ContentType;
+
 import vn.qcdc.infra.DevTokens;
 import vn.qcdc.infra.FreePorts;
 
