@@ -7,19 +7,33 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.quarkus.arc.DefaultBean;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * The one clock of a service, in Vietnam's time zone, so that "today" and deadlines (local dates) are right and tests
- * can move time instead of waiting by providing their own {@link Clock} bean.
+ * can move time instead of waiting: unit tests provide their own {@link Clock} bean; a running suite (acceptance
+ * tests, demos) can be given an {@link AdjustableClock} by configuration.
  */
 public class ClockProducer {
 
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
+    @ConfigMapping(prefix = "qcdc.clock")
+    public interface ClockConfig {
+        /**
+         * Whether an admin may move this service's clock ({@code PUT /api/v1/admin/clock}). Never in production: it
+         * exists so an end-to-end test or a demo can show next month's reminders today.
+         */
+        @WithDefault("false")
+        boolean adjustable();
+    }
+
     @Produces
     @Singleton
     @DefaultBean
-    Clock clock() {
-        return Clock.system(VIETNAM);
+    Clock clock(ClockConfig config) {
+        Clock system = Clock.system(VIETNAM);
+        return config.adjustable() ? new AdjustableClock(system) : system;
     }
 }
