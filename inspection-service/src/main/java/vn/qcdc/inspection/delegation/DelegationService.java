@@ -18,9 +18,9 @@ import vn.qcdc.api.ETags;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
-import vn.qcdc.api.security.Caller;
 import vn.qcdc.api.security.Roles;
 import vn.qcdc.api.text.VietnameseText;
+import vn.qcdc.inspection.access.Access;
 import vn.qcdc.inspection.delegation.DelegationDto.DelegationInput;
 import vn.qcdc.inspection.delegation.DelegationDto.DelegationView;
 import vn.qcdc.units.AdministrativeUnits;
@@ -32,7 +32,7 @@ public class DelegationService {
     static final String WHAT = "delegation";
 
     @Inject
-    Caller caller;
+    Access access;
 
     @Inject
     AdministrativeUnits units;
@@ -46,7 +46,7 @@ public class DelegationService {
         Delegation d = new Delegation();
         d.id = UUID.randomUUID();
         d.createdAt = OffsetDateTime.now(clock);
-        d.createdBy = caller.displayName();
+        d.createdBy = access.actor();
         apply(d, in);
         d.persist();
         return d;
@@ -68,7 +68,7 @@ public class DelegationService {
         if (d == null) {
             throw ProblemException.notFound(WHAT, id);
         }
-        caller.requireCovers(d.committeeUnitCode, WHAT, id);
+        access.requireReads(d.committeeUnitCode, WHAT, id);
         return d;
     }
 
@@ -76,19 +76,19 @@ public class DelegationService {
     @Transactional
     public Page<DelegationView> list(String unitCode, Integer year, String q, String cursor, Integer limit) {
         int size = Cursor.limit(limit);
-        String scope = unitCode != null ? unitCode : caller.unitCode().orElse(null);
+        String scope = unitCode != null ? unitCode : access.unitCode().orElse(null);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (scope != null) {
             if (!units.exists(scope)) {
                 throw ProblemException.invalidField("unit", "unknown-unit", scope);
             }
-            if (!caller.covers(scope)) {
+            if (!access.covers(scope)) {
                 throw ProblemException.forbidden();
             }
             where.append(" and committeeUnitCode in :units");
             params.put("units", units.coverage(scope));
-        } else if (!caller.isAdmin() && !caller.has(Roles.INTEGRATION)) {
+        } else if (!access.isAdmin() && !access.has(Roles.INTEGRATION)) {
             throw ProblemException.forbidden();
         }
         if (year != null) {
@@ -146,15 +146,15 @@ public class DelegationService {
         d.members = in.members().stream().map(m -> new Delegation.Member(VietnameseText.nfc(m.name()),
                 VietnameseText.nfc(m.title()), m.role())).toList();
         d.updatedAt = OffsetDateTime.now(clock);
-        d.updatedBy = caller.displayName();
+        d.updatedBy = access.actor();
     }
 
     /** Steering committees manage delegations within their own unit; admins everywhere. */
     private void requireMayManage(String unitCode) {
-        if (caller.isAdmin()) {
+        if (access.isAdmin()) {
             return;
         }
-        if (!caller.has(Roles.STEERING) || !caller.covers(unitCode)) {
+        if (!access.has(Roles.STEERING) || !access.covers(unitCode)) {
             throw ProblemException.forbidden();
         }
     }

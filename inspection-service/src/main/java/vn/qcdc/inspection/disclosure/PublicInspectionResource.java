@@ -1,0 +1,121 @@
+package vn.qcdc.inspection.disclosure;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.qcdc.api.paging.Cursor;
+import vn.qcdc.api.paging.Page;
+import vn.qcdc.api.problem.ProblemException;
+import vn.qcdc.events.inspection.InspectionEvents.Addressee;
+import vn.qcdc.inspection.delegation.Delegation;
+import vn.qcdc.inspection.inspection.Area;
+import vn.qcdc.inspection.inspection.Inspection;
+import vn.qcdc.inspection.inspection.InspectionDto.ConclusionView;
+import vn.qcdc.inspection.inspection.InspectionService;
+import vn.qcdc.inspection.recommendation.Recommendation;
+import vn.qcdc.inspection.recommendation.RecommendationService;
+import vn.qcdc.units.AdministrativeUnits;
+
+/**
+ * Public disclosure ("dân biết", Law 10/2022/QH15): concluded inspections that the steering committee marked public,
+ * readable without a token — the conclusion and the recommendations with their follow-up status. Internal notes,
+ * findings under work, evidence and who-did-what are not part of it.
+ */
+@Path("/api/v1/public/inspections")
+@Tag(name = "Public disclosure", description = "Công khai kết luận kiểm tra (không cần đăng nhập)")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class PublicInspectionResource {
+
+    public record PublicRecommendation(int seq, String content, Area area, List<Addressee> addressees,
+            LocalDate dueDate, Recommendation.Status status, boolean overdue) {
+    }
+
+    public record PublicInspection(UUID id, String unitCode, String unitName, LocalDate date, int yearAssessed,
+            Set<Delegation.Topic> topics, Inspection.Status status, ConclusionView conclusion,
+            List<PublicRecommendation> recommendations) {
+    }
+
+    private static final List<String> DISCLOSED = List.of(Inspection.Status.CONCLUDED.name(),
+            Inspection.Status.CLOSED.name());
+
+    @Inject
+    AdministrativeUnits units;
+
+    @Inject
+    RecommendationService recommendations;
+
+    @GET
+    @Transactional
+    @Operation(summary = "Public concluded inspections within a unit (and units below it or merged into it)")
+    public Page<PublicInspection> list(@QueryParam("unit") String unit, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        if (unit == null || unit.isBlank()) {
+            throw ProblemException.invalidField("unit", "unit-required");
+        }
+        if (!units.exists(unit)) {
+            throw ProblemException.invalidField("unit", "unknown-unit", unit);
+        }
+        int size = Cursor.limit(limit);
+        String where = "publicDisclosure = true and status in :statuses and unitCode in :units";
+        var params = new java.util.HashMap<String, Object>();
+        params.put("statuses", DISCLOSED);
+        params.put("units", units.coverage(unit));
+        if (cursor != null) {
+            List<String> c = Cursor.decode(cursor, 2);
+            try {
+                params.put("cd", LocalDate.parse(c.get(0)));
+                params.put("cid", UUID.fromString(c.get(1)));
+            } catch (RuntimeException e) {
+                throw ProblemException.invalidField("cursor", "invalid-cursor");
+            }
+            where += " and (conclusionDate < :cd or (conclusionDate = :cd and id > :cid))";
+        }
+        List<Inspection> rows = Inspection.<Inspection>find(where + " order by conclusionDate desc, id", params)
+                .page(0, size + 1).list();
+        List<PublicInspection> items = rows.stream().limit(size).map(this::view).toList();
+        String next = rows.size() > size
+                ? Cursor.encode(List.of(rows.get(size - 1).conclusionDate.toString(), rows.get(size - 1).id.toString()))
+                : null;
+        return new Page<>(items, next, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "A public concluded inspection: conclusion and recommendations with their status")
+    public PublicInspection get(@PathParam("id") UUID id) {
+        Inspection i = Inspection.findById(id);
+        if (i == null || !i.publicDisclosure || !DISCLOSED.contains(i.status)) {
+            throw ProblemException.notFound("inspection", id);
+        }
+        return view(i);
+    }
+
+    private PublicInspection view(Inspection i) {
+        var recs = recommendations.ofInspection(i.id).stream().map(r -> {
+            var v = recommendations.view(r);
+            return new PublicRecommendation(r.seq, r.content, v.area(), r.addressees, r.dueDate, v.status(),
+                    v.overdue());
+        }).toList();
+        return new PublicInspection(i.id, i.unitCode, i.unitName, i.scheduledDate, i.yearAssessed,
+                InspectionService.topics(i), i.status(), new ConclusionView(i.conclusionText, i.conclusionSigner,
+                        i.conclusionSignerTitle, i.conclusionDate, i.concludedAt),
+                recs);
+    }
+}

@@ -1,0 +1,276 @@
+package vn.qcdc.inspection.inspection;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import vn.qcdc.api.ETags;
+import vn.qcdc.api.idempotency.Idempotency;
+import vn.qcdc.api.paging.Page;
+import vn.qcdc.api.problem.ProblemException;
+import vn.qcdc.api.security.Roles;
+import vn.qcdc.inspection.history.ChangeHistory;
+import vn.qcdc.inspection.inspection.InspectionDto.ConclusionInput;
+import vn.qcdc.inspection.inspection.InspectionDto.EvidenceLinkInput;
+import vn.qcdc.inspection.inspection.InspectionDto.EvidenceView;
+import vn.qcdc.inspection.inspection.InspectionDto.FindingInput;
+import vn.qcdc.inspection.inspection.InspectionDto.FindingView;
+import vn.qcdc.inspection.inspection.InspectionDto.InspectionInput;
+import vn.qcdc.inspection.inspection.InspectionDto.InspectionUpdate;
+import vn.qcdc.inspection.inspection.InspectionDto.InspectionView;
+import vn.qcdc.inspection.inspection.InspectionDto.ReasonInput;
+
+@Path("/api/v1/inspections")
+@Tag(name = "Inspections", description = "Buổi kiểm tra: inspections, findings, evidence and conclusions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.STEERING, Roles.INTEGRATION, Roles.VIEWER, Roles.UNIT_OFFICER, Roles.ORG_OFFICER})
+public class InspectionResource {
+
+    private static final String BASE = "/api/v1/inspections/";
+
+    @Inject
+    InspectionService service;
+
+    @Inject
+    ChangeHistory history;
+
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
+    @Operation(summary = "Schedule an inspection of a ward/commune by a delegation (steering committee of the unit)")
+    public Response schedule(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid InspectionInput in) {
+        return idempotency.execute(key, "POST /api/v1/inspections", in, () -> {
+            Inspection i = service.schedule(in);
+            return Response.created(URI.create(BASE + i.id)).tag(ETags.of(i.version)).entity(service.view(i))
+                    .build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "List inspections within a unit (default: the caller's), latest first")
+    public Page<InspectionView> list(@QueryParam("unit") String unit, @QueryParam("year") Integer year,
+            @QueryParam("status") String status, @QueryParam("q") String q, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        return service.list(unit, year, status, q, cursor, limit);
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "An inspection with its conclusion and the \"Dân vận khéo\" figures of the unit and year")
+    public Response get(@PathParam("id") UUID id) {
+        Inspection i = service.find(id);
+        return Response.ok(service.view(i)).tag(ETags.of(i.version)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
+    @Operation(summary = "Change a planned or running inspection; If-Match with its ETag")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid InspectionUpdate in) {
+        return current(service.update(id, ifMatch, in));
+    }
+
+    @POST
+    @Path("{id}/start")
+    @Consumes(MediaType.WILDCARD)
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
+    @Operation(summary = "PLANNED → IN_PROGRESS: the working session starts")
+    public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /api/v1/inspections/" + id + "/start", Map.of(),
+                () -> current(service.start(id, ifMatch)));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
+    @Operation(summary = "Cancel a planned or running inspection, with a reason")
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ReasonInput in) {
+        return idempotency.execute(key, "POST /api/v1/inspections/" + id + "/cancel", in,
+                () -> current(service.cancel(id, ifMatch, in.reason())));
+    }
+
+    @POST
+    @Path("{id}/conclusion")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
+    @Operation(summary = "Issue the conclusion: freezes the findings and issues its recommendations")
+    public Response conclude(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ConclusionInput in) {
+        return idempotency.execute(key, "POST /api/v1/inspections/" + id + "/conclusion", in,
+                () -> current(service.conclude(id, ifMatch, in)));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Transactional
+    @Operation(summary = "Every change of the inspection, its findings, evidence and recommendations: who, when, what")
+    public List<ChangeHistory.Entry> history(@PathParam("id") UUID id) {
+        return history.ofInspection(service.find(id).id);
+    }
+
+    // --- findings ---
+
+    @POST
+    @Path("{id}/findings")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
+    @Operation(summary = "Record a finding; after the conclusion it is recorded as an amendment")
+    public Response addFinding(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @NotNull @Valid FindingInput in) {
+        return idempotency.execute(key, "POST /api/v1/inspections/" + id + "/findings", in, () -> {
+            Finding f = service.addFinding(id, in);
+            return Response.created(URI.create(BASE + id + "/findings/" + f.id)).tag(ETags.of(f.version))
+                    .entity(InspectionService.view(f)).build();
+        });
+    }
+
+    @GET
+    @Path("{id}/findings")
+    @Transactional
+    @Operation(summary = "Findings, amendments included (superseded ones flagged)")
+    public List<FindingView> findings(@PathParam("id") UUID id) {
+        return service.findings(id).stream().map(InspectionService::view).toList();
+    }
+
+    @PUT
+    @Path("{id}/findings/{findingId}")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
+    @Operation(summary = "Change a finding (If-Match); after the conclusion the change becomes an amendment")
+    public Response changeFinding(@PathParam("id") UUID id, @PathParam("findingId") UUID findingId,
+            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid FindingInput in) {
+        Finding f = service.changeFinding(id, findingId, ifMatch, in);
+        f.flush();
+        return Response.ok(InspectionService.view(f)).tag(ETags.of(f.version)).build();
+    }
+
+    // --- evidence ---
+
+    @POST
+    @Path("{id}/evidence")
+    @Transactional
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
+    @Operation(summary = "Record a reviewed document linked by URI")
+    public Response linkEvidence(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @NotNull @Valid EvidenceLinkInput in) {
+        return idempotency.execute(key, "POST /api/v1/inspections/" + id + "/evidence", in, () -> {
+            Evidence e = service.linkEvidence(id, in);
+            return Response.created(URI.create(BASE + id + "/evidence/" + e.id)).entity(InspectionService.view(e))
+                    .build();
+        });
+    }
+
+    /** The metadata part of an upload, also what an Idempotency-Key is checked against (with the file's hash). */
+    record UploadRequest(String title, String kind, String referenceNumber, String documentDate, String fileName,
+            String sha256) {
+    }
+
+    @POST
+    @Path("{id}/evidence/upload")
+    @Transactional
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
+    @Operation(summary = "Upload a reviewed document (multipart: file, title, kind, referenceNumber, documentDate;"
+            + " at most 10 MB); stored with its SHA-256")
+    public Response upload(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @RestForm("file") FileUpload file, @RestForm("title") String title, @RestForm("kind") String kind,
+            @RestForm("referenceNumber") String referenceNumber, @RestForm("documentDate") String documentDate) {
+        if (file == null) {
+            throw ProblemException.invalidField("file", "file-missing");
+        }
+        if (file.size() > InspectionService.MAX_UPLOAD_BYTES) {
+            throw new ProblemException(413, "payload-too-large");
+        }
+        if (title == null || title.isBlank() || title.length() > 300) {
+            throw ProblemException.invalidField("title", "text-required", 300);
+        }
+        if (referenceNumber != null && referenceNumber.length() > 100) {
+            throw ProblemException.invalidField("referenceNumber", "text-required", 100);
+        }
+        Evidence.Kind k = InspectionService.parseEnum(Evidence.Kind.class, "kind", kind == null ? "" : kind);
+        var date = InspectionService.parseDate("documentDate", documentDate);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String name = file.fileName() == null ? "file" : file.fileName();
+        if (name.length() > 255) {
+            name = name.substring(name.length() - 255);
+        }
+        String fileName = name;
+        UploadRequest req = new UploadRequest(title, k.name(), referenceNumber, documentDate, fileName,
+                InspectionService.sha256(content));
+        return idempotency.execute(key, "POST /api/v1/inspections/" + id + "/evidence/upload", req, () -> {
+            Evidence e = service.uploadEvidence(id, title, k, referenceNumber, date, fileName, file.contentType(),
+                    content);
+            return Response.created(URI.create(BASE + id + "/evidence/" + e.id)).entity(InspectionService.view(e))
+                    .build();
+        });
+    }
+
+    @GET
+    @Path("{id}/evidence")
+    @Transactional
+    @Operation(summary = "Documents reviewed")
+    public List<EvidenceView> evidence(@PathParam("id") UUID id) {
+        return service.evidence(id).stream().map(InspectionService::view).toList();
+    }
+
+    @GET
+    @Path("{id}/evidence/{evidenceId}/content")
+    @Transactional
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Download an uploaded document; the X-Content-SHA256 header carries its stored hash")
+    public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
+        Map.Entry<Evidence, byte[]> found = service.evidenceContent(id, evidenceId);
+        Evidence e = found.getKey();
+        return Response.ok(found.getValue(), e.contentType).header("X-Content-SHA256", e.sha256)
+                .header("Content-Disposition", "attachment; filename=\"" + e.fileName.replaceAll("[\"\\\\\r\n]", "_")
+                        + "\"")
+                .build();
+    }
+
+    private Response current(Inspection i) {
+        i.flush();
+        return Response.ok(service.view(i)).tag(ETags.of(i.version)).build();
+    }
+}

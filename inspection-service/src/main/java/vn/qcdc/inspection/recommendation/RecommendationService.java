@@ -1,0 +1,498 @@
+package vn.qcdc.inspection.recommendation;
+
+import static vn.qcdc.inspection.inspection.InspectionService.details;
+import static vn.qcdc.inspection.inspection.InspectionService.parseDate;
+import static vn.qcdc.inspection.inspection.InspectionService.parseEnum;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import vn.qcdc.api.ETags;
+import vn.qcdc.api.paging.Cursor;
+import vn.qcdc.api.paging.Page;
+import vn.qcdc.api.problem.ProblemException;
+import vn.qcdc.api.security.Roles;
+import vn.qcdc.api.text.VietnameseText;
+import vn.qcdc.backbone.outbox.Outbox;
+import vn.qcdc.events.BodyType;
+import vn.qcdc.events.EventTypes;
+import vn.qcdc.events.Topics;
+import vn.qcdc.events.inspection.InspectionEvents;
+import vn.qcdc.events.inspection.InspectionEvents.Addressee;
+import vn.qcdc.inspection.access.Access;
+import vn.qcdc.inspection.history.ChangeHistory;
+import vn.qcdc.inspection.history.ChangeHistory.AggregateType;
+import vn.qcdc.inspection.inspection.Area;
+import vn.qcdc.inspection.inspection.Inspection;
+import vn.qcdc.inspection.inspection.InspectionService;
+import vn.qcdc.inspection.recommendation.RecommendationDto.AddresseeInput;
+import vn.qcdc.inspection.recommendation.RecommendationDto.CompletionInput;
+import vn.qcdc.inspection.recommendation.RecommendationDto.DeadlineInput;
+import vn.qcdc.inspection.recommendation.RecommendationDto.EvidenceLinkInput;
+import vn.qcdc.inspection.recommendation.RecommendationDto.ProgressInput;
+import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationInput;
+import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationView;
+import vn.qcdc.inspection.recommendation.RecommendationDto.ReportView;
+import vn.qcdc.units.AdministrativeUnits;
+
+/**
+ * Business rules of recommendations: issuing them with a conclusion, the addressees' progress and completion
+ * reports, the steering side's verification, rejection, deadline changes and cancellation, and the list across
+ * inspections. Each change writes history and its event in the same transaction.
+ */
+@ApplicationScoped
+public class RecommendationService {
+
+    public static final String WHAT = "recommendation";
+
+    /** Sort orders of the list: column and direction. */
+    enum Sort {
+        DUE_DATE("dueDate", "due_date", false), DUE_DATE_DESC("-dueDate", "due_date", true), CREATED_AT("createdAt",
+                "created_at", false), CREATED_AT_DESC("-createdAt", "created_at", true);
+
+        final String param;
+        final String column;
+        final boolean desc;
+
+        Sort(String param, String column, boolean desc) {
+            this.param = param;
+            this.column = column;
+            this.desc = desc;
+        }
+
+        static Sort of(String param) {
+            if (param == null) {
+                return DUE_DATE;
+            }
+            for (Sort s : values()) {
+                if (s.param.equals(param)) {
+                    return s;
+                }
+            }
+            throw ProblemException.invalidField("sort", "unknown-value", "dueDate, -dueDate, createdAt, -createdAt");
+        }
+    }
+
+    /** Filters of the cross-inspection list; every one optional. */
+    public record Filter(String unit, String addressee, String status, Boolean overdue, String dueFrom, String dueTo,
+            Integer year, UUID inspection, String q, String sort, String cursor, Integer limit) {
+    }
+
+    @Inject
+    Access access;
+
+    @Inject
+    AdministrativeUnits units;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ChangeHistory history;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    InspectionService inspections;
+
+    @Inject
+    EntityManager em;
+
+    /** Issues a conclusion's recommendations: one row and one {@code recommendation.issued} event each. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Recommendation> issue(Inspection i, List<RecommendationInput> inputs) {
+        List<Recommendation> out = new ArrayList<>();
+        for (int n = 0; n < inputs.size(); n++) {
+            RecommendationInput in = inputs.get(n);
+            String at = "recommendations[" + n + "]";
+            if (in.dueDate().isBefore(i.scheduledDate)) {
+                throw ProblemException.invalidField(at + ".dueDate", "due-before-inspection", i.scheduledDate);
+            }
+            Recommendation r = new Recommendation();
+            r.id = UUID.randomUUID();
+            r.inspectionId = i.id;
+            r.seq = n + 1;
+            r.content = VietnameseText.nfc(in.content());
+            r.unitCode = i.unitCode;
+            r.unitName = i.unitName;
+            r.steeringUnitCode = i.steeringUnitCode;
+            r.yearAssessed = i.yearAssessed;
+            r.searchKey = VietnameseText.fold(r.content + " " + r.unitName);
+            r.area = in.area().name();
+            r.priority = (in.priority() == null ? Recommendation.Priority.NORMAL : in.priority()).name();
+            r.dueDate = in.dueDate();
+            r.originalDueDate = in.dueDate();
+            r.status = Recommendation.Status.ISSUED.name();
+            r.addressees = addressees(i, in.addressees(), at);
+            r.addresseeTypes = r.addressees.stream().map(a -> a.bodyType().name()).distinct().toArray(String[]::new);
+            r.createdAt = OffsetDateTime.now(clock);
+            r.createdBy = access.actor();
+            touch(r);
+            r.persist();
+            history.record(AggregateType.RECOMMENDATION, r.id, i.id, "ISSUED",
+                    details("dueDate", r.dueDate, "addressees", List.of(r.addresseeTypes)));
+            outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_ISSUED, r.id.toString(),
+                    "recommendation/" + r.id,
+                    new InspectionEvents.RecommendationIssued(r.id, i.id, r.unitCode, r.unitName,
+                            r.steeringUnitCode, r.content, r.area, r.priority, r.dueDate, r.addressees));
+            out.add(r);
+        }
+        return out;
+    }
+
+    private List<Addressee> addressees(Inspection i, List<AddresseeInput> inputs, String at) {
+        Set<Addressee> out = new LinkedHashSet<>();
+        for (int k = 0; k < inputs.size(); k++) {
+            AddresseeInput a = inputs.get(k);
+            String unit = a.unitCode() == null || a.unitCode().isBlank() ? i.unitCode : a.unitCode();
+            if (!units.isWithin(unit, i.unitCode)) {
+                throw ProblemException.invalidField(at + ".addressees[" + k + "].unitCode", "addressee-outside-unit",
+                        unit, i.unitName);
+            }
+            String name = a.name() == null || a.name().isBlank()
+                    ? defaultName(a.bodyType()) + " " + units.find(unit).map(u -> u.name()).orElse(unit)
+                    : VietnameseText.nfc(a.name());
+            out.add(new Addressee(a.bodyType(), unit, name));
+        }
+        return List.copyOf(out);
+    }
+
+    static String defaultName(BodyType t) {
+        return switch (t) {
+            case PARTY_COMMITTEE -> "Đảng ủy";
+            case GOVERNMENT -> "UBND";
+            case PEOPLES_COUNCIL -> "HĐND";
+            case FATHERLAND_FRONT -> "Ủy ban MTTQ";
+            case WOMENS_UNION -> "Hội Liên hiệp Phụ nữ";
+            case YOUTH_UNION -> "Đoàn Thanh niên";
+            case FARMERS_ASSOCIATION -> "Hội Nông dân";
+            case VETERANS_ASSOCIATION -> "Hội Cựu chiến binh";
+            case TRADE_UNION -> "Công đoàn";
+            case PEOPLES_INSPECTION_BOARD -> "Ban Thanh tra nhân dân";
+            case COMMUNITY_INVESTMENT_SUPERVISION_BOARD -> "Ban giám sát đầu tư của cộng đồng";
+            case PARTY_CELL -> "Chi bộ";
+            case RESIDENTIAL_GROUP -> "Tổ dân phố";
+            case VILLAGE -> "Thôn";
+            case STEERING_COMMITTEE -> "Ban Chỉ đạo QCDC và DVK";
+        };
+    }
+
+    // --- follow-up by the addressees ---
+
+    @Transactional
+    public Recommendation reportProgress(UUID id, String ifMatch, ProgressInput in) {
+        Recommendation r = findForAddressee(id, ifMatch);
+        requireStatus(r, "report-progress", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
+        r.status = Recommendation.Status.IN_PROGRESS.name();
+        r.progressPercent = in.percent();
+        touch(r);
+        report(r, ProgressReport.Kind.PROGRESS, in.text(), in.percent(), in.evidence());
+        history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "PROGRESS_REPORTED",
+                details("percent", in.percent()));
+        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_PROGRESS_REPORTED, r.id.toString(),
+                "recommendation/" + r.id, new InspectionEvents.RecommendationProgressReported(r.id, r.unitCode,
+                        in.percent(), VietnameseText.nfc(in.text()), access.actor()));
+        return r;
+    }
+
+    @Transactional
+    public Recommendation reportCompletion(UUID id, String ifMatch, CompletionInput in) {
+        Recommendation r = findForAddressee(id, ifMatch);
+        requireStatus(r, "report-completion", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
+        r.status = Recommendation.Status.COMPLETION_REPORTED.name();
+        r.progressPercent = 100;
+        r.completionReportedAt = OffsetDateTime.now(clock);
+        touch(r);
+        report(r, ProgressReport.Kind.COMPLETION, in.text(), 100, in.evidence());
+        history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "COMPLETION_REPORTED", Map.of());
+        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_COMPLETION_REPORTED, r.id.toString(),
+                "recommendation/" + r.id,
+                new InspectionEvents.RecommendationCompletionReported(r.id, r.unitCode, access.actor()));
+        return r;
+    }
+
+    private void report(Recommendation r, ProgressReport.Kind kind, String text, int percent,
+            List<EvidenceLinkInput> evidence) {
+        ProgressReport p = new ProgressReport();
+        p.id = UUID.randomUUID();
+        p.recommendationId = r.id;
+        p.kind = kind.name();
+        p.text = VietnameseText.nfc(text);
+        p.percent = percent;
+        p.evidence = evidence == null
+                ? List.of()
+                : evidence.stream().map(e -> new ProgressReport.EvidenceLink(VietnameseText.nfc(e.title()), e.uri(),
+                        e.evidenceId())).toList();
+        p.reportedBy = access.actor();
+        p.reportedFor = access.orgType().orElse(access.unitCode().orElse(null));
+        p.reportedAt = OffsetDateTime.now(clock);
+        p.persist();
+    }
+
+    // --- follow-up by the steering side ---
+
+    @Transactional
+    public Recommendation verify(UUID id, String ifMatch, String note) {
+        Recommendation r = findForSteering(id, ifMatch);
+        requireStatus(r, "verify", Recommendation.Status.COMPLETION_REPORTED);
+        r.status = Recommendation.Status.VERIFIED.name();
+        r.verifiedAt = OffsetDateTime.now(clock);
+        r.lastReason = VietnameseText.nfc(note);
+        touch(r);
+        history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "VERIFIED", details("note", r.lastReason));
+        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_VERIFIED, r.id.toString(),
+                "recommendation/" + r.id,
+                new InspectionEvents.RecommendationVerified(r.id, r.unitCode, access.actor()));
+        inspections.closeIfDone(r.inspectionId);
+        return r;
+    }
+
+    @Transactional
+    public Recommendation reject(UUID id, String ifMatch, String reason) {
+        Recommendation r = findForSteering(id, ifMatch);
+        requireStatus(r, "reject", Recommendation.Status.COMPLETION_REPORTED);
+        r.status = Recommendation.Status.IN_PROGRESS.name();
+        r.lastReason = VietnameseText.nfc(reason);
+        r.completionReportedAt = null;
+        touch(r);
+        history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "REJECTED",
+                details("reason", r.lastReason));
+        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_REJECTED, r.id.toString(),
+                "recommendation/" + r.id,
+                new InspectionEvents.RecommendationRejected(r.id, r.unitCode, r.lastReason, access.actor()));
+        return r;
+    }
+
+    @Transactional
+    public Recommendation changeDeadline(UUID id, String ifMatch, DeadlineInput in) {
+        Recommendation r = findForSteering(id, ifMatch);
+        requireStatus(r, "change-deadline", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS,
+                Recommendation.Status.COMPLETION_REPORTED);
+        Inspection i = Inspection.findById(r.inspectionId);
+        if (in.dueDate().isBefore(i.scheduledDate)) {
+            throw ProblemException.invalidField("dueDate", "due-before-inspection", i.scheduledDate);
+        }
+        LocalDate previous = r.dueDate;
+        r.dueDate = in.dueDate();
+        r.lastReason = VietnameseText.nfc(in.reason());
+        touch(r);
+        history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "DEADLINE_CHANGED",
+                details("previousDueDate", previous, "dueDate", r.dueDate, "reason", r.lastReason));
+        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_DEADLINE_CHANGED, r.id.toString(),
+                "recommendation/" + r.id, new InspectionEvents.RecommendationDeadlineChanged(r.id, r.unitCode,
+                        previous, r.dueDate, r.lastReason));
+        return r;
+    }
+
+    @Transactional
+    public Recommendation cancel(UUID id, String ifMatch, String reason) {
+        Recommendation r = findForSteering(id, ifMatch);
+        requireStatus(r, "cancel", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS,
+                Recommendation.Status.COMPLETION_REPORTED);
+        r.status = Recommendation.Status.CANCELLED.name();
+        r.lastReason = VietnameseText.nfc(reason);
+        touch(r);
+        history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "CANCELLED",
+                details("reason", r.lastReason));
+        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_CANCELLED, r.id.toString(),
+                "recommendation/" + r.id,
+                new InspectionEvents.RecommendationCancelled(r.id, r.unitCode, r.lastReason));
+        inspections.closeIfDone(r.inspectionId);
+        return r;
+    }
+
+    // --- reading ---
+
+    @Transactional
+    public Recommendation find(UUID id) {
+        Recommendation r = Recommendation.findById(id);
+        if (r == null) {
+            throw ProblemException.notFound(WHAT, id);
+        }
+        access.requireReads(r.unitCode, WHAT, id);
+        return r;
+    }
+
+    @Transactional
+    public List<ProgressReport> reports(UUID id) {
+        Recommendation r = find(id);
+        return ProgressReport.<ProgressReport>find("recommendationId = ?1 order by reportedAt, id", r.id).list();
+    }
+
+    public long countOf(UUID inspectionId) {
+        return Recommendation.count("inspectionId", inspectionId);
+    }
+
+    public long unfinishedOf(UUID inspectionId) {
+        return Recommendation.count("inspectionId = ?1 and status not in ?2", inspectionId,
+                List.of(Recommendation.Status.VERIFIED.name(), Recommendation.Status.CANCELLED.name()));
+    }
+
+    public List<Recommendation> ofInspection(UUID inspectionId) {
+        return Recommendation.<Recommendation>find("inspectionId = ?1 order by seq", inspectionId).list();
+    }
+
+    /**
+     * The list across inspections. One SQL statement on {@code recommendation} (unit, status, year and due date are
+     * copied there from the inspection) so the indexes answer it; keyset pagination on (sort column, id).
+     */
+    @Transactional
+    public Page<RecommendationView> list(Filter f) {
+        int size = Cursor.limit(f.limit());
+        Sort sort = Sort.of(f.sort());
+        StringBuilder sql = new StringBuilder("SELECT r.* FROM recommendation r WHERE true");
+        Map<String, Object> params = new HashMap<>();
+        String scope = f.unit() != null ? f.unit() : access.unitCode().orElse(null);
+        if (scope != null) {
+            if (!units.exists(scope)) {
+                throw ProblemException.invalidField("unit", "unknown-unit", scope);
+            }
+            if (!access.covers(scope)) {
+                throw ProblemException.forbidden();
+            }
+            sql.append(" AND r.unit_code IN (:units)");
+            params.put("units", units.coverage(scope));
+        } else if (!access.isAdmin() && !access.has(Roles.INTEGRATION)) {
+            throw ProblemException.forbidden();
+        }
+        if (f.addressee() != null) {
+            sql.append(" AND r.addressee_types @> CAST(ARRAY[:addressee] AS text[])");
+            params.put("addressee", parseEnum(BodyType.class, "addressee", f.addressee()).name());
+        }
+        if (f.status() != null) {
+            sql.append(" AND r.status = :status");
+            params.put("status", parseEnum(Recommendation.Status.class, "status", f.status()).name());
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (f.overdue() != null) {
+            sql.append(f.overdue() ? " AND" : " AND NOT")
+                    .append(" (r.due_date < :today AND r.status NOT IN ('VERIFIED', 'CANCELLED'))");
+            params.put("today", today);
+        }
+        LocalDate from = parseDate("dueFrom", f.dueFrom());
+        LocalDate to = parseDate("dueTo", f.dueTo());
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalidField("dueTo", "range-inverted");
+        }
+        if (from != null) {
+            sql.append(" AND r.due_date >= :dueFrom");
+            params.put("dueFrom", from);
+        }
+        if (to != null) {
+            sql.append(" AND r.due_date <= :dueTo");
+            params.put("dueTo", to);
+        }
+        if (f.year() != null) {
+            sql.append(" AND r.year_assessed = :year");
+            params.put("year", f.year());
+        }
+        if (f.inspection() != null) {
+            sql.append(" AND r.inspection_id = :inspection");
+            params.put("inspection", f.inspection());
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            if (f.q().length() > 200) {
+                throw ProblemException.invalidField("q", "query-too-long", 200);
+            }
+            sql.append(" AND r.search_key LIKE :q");
+            params.put("q", "%" + VietnameseText.fold(f.q()).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (f.cursor() != null) {
+            List<String> c = Cursor.decode(f.cursor(), 3);
+            if (!c.get(0).equals(sort.param)) {
+                throw ProblemException.invalidField("cursor", "invalid-cursor");
+            }
+            try {
+                params.put("cv", sort == Sort.DUE_DATE || sort == Sort.DUE_DATE_DESC
+                        ? LocalDate.parse(c.get(1))
+                        : OffsetDateTime.parse(c.get(1)));
+                params.put("cid", UUID.fromString(c.get(2)));
+            } catch (RuntimeException e) {
+                throw ProblemException.invalidField("cursor", "invalid-cursor");
+            }
+            sql.append(" AND (r.").append(sort.column).append(", r.id) ").append(sort.desc ? "<" : ">")
+                    .append(" (:cv, :cid)");
+        }
+        String dir = sort.desc ? " DESC" : "";
+        sql.append(" ORDER BY r.").append(sort.column).append(dir).append(", r.id").append(dir).append(" LIMIT ")
+                .append(size + 1);
+        Query query = em.createNativeQuery(sql.toString(), Recommendation.class);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Recommendation> rows = query.getResultList();
+        List<RecommendationView> items = rows.stream().limit(size).map(r -> view(r, today)).toList();
+        String next = null;
+        if (rows.size() > size) {
+            Recommendation last = rows.get(size - 1);
+            String value = sort.column.equals("due_date") ? last.dueDate.toString() : last.createdAt.toString();
+            next = Cursor.encode(List.of(sort.param, value, last.id.toString()));
+        }
+        return new Page<>(items, next, size);
+    }
+
+    public RecommendationView view(Recommendation r) {
+        return view(r, LocalDate.now(clock));
+    }
+
+    static RecommendationView view(Recommendation r, LocalDate today) {
+        return new RecommendationView(r.id, r.inspectionId, r.seq, r.content, r.unitCode, r.unitName,
+                r.steeringUnitCode, r.yearAssessed, Area.valueOf(r.area), Recommendation.Priority.valueOf(r.priority),
+                r.dueDate, r.originalDueDate, r.status(), r.overdueOn(today), r.addressees, r.progressPercent,
+                r.lastReason, r.completionReportedAt, r.verifiedAt, r.version, r.createdAt, r.createdBy, r.updatedAt,
+                r.updatedBy);
+    }
+
+    public static ReportView view(ProgressReport p) {
+        return new ReportView(p.id, p.recommendationId, ProgressReport.Kind.valueOf(p.kind), p.text, p.percent,
+                p.evidence, p.reportedBy, p.reportedFor, p.reportedAt);
+    }
+
+    // --- helpers ---
+
+    private Recommendation findForAddressee(UUID id, String ifMatch) {
+        Recommendation r = find(id);
+        boolean mayReport = r.addressees.stream().anyMatch(a -> access.reportsFor(a.unitCode(), a.bodyType().name()));
+        if (!mayReport) {
+            throw ProblemException.forbidden();
+        }
+        ETags.requireMatch(ifMatch, r.version);
+        return r;
+    }
+
+    private Recommendation findForSteering(UUID id, String ifMatch) {
+        Recommendation r = find(id);
+        access.requireSteers(r.unitCode);
+        ETags.requireMatch(ifMatch, r.version);
+        return r;
+    }
+
+    private void touch(Recommendation r) {
+        r.updatedAt = OffsetDateTime.now(clock);
+        r.updatedBy = access.actor();
+    }
+
+    private static void requireStatus(Recommendation r, String action, Recommendation.Status... allowed) {
+        for (Recommendation.Status s : allowed) {
+            if (r.status() == s) {
+                return;
+            }
+        }
+        throw ProblemException.conflict("invalid-transition", r.status(), action);
+    }
+}

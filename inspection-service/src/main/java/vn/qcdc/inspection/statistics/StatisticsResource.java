@@ -1,0 +1,136 @@
+package vn.qcdc.inspection.statistics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.qcdc.api.problem.ProblemException;
+import vn.qcdc.api.security.Roles;
+import vn.qcdc.inspection.access.Access;
+import vn.qcdc.inspection.recommendation.Recommendation;
+import vn.qcdc.units.AdministrativeUnit;
+import vn.qcdc.units.AdministrativeUnits;
+
+/**
+ * Follow-up statistics (thống kê) of a unit and year: inspections held, recommendations by status, on-time completion
+ * rate and overdue count, with the same figures for each unit directly below. Units merged away count in their
+ * successor ({@link AdministrativeUnits#coverage}), so today's Thái Nguyên includes Bắc Kạn's 2020 inspections.
+ */
+@Path("/api/v1/statistics")
+@Tag(name = "Statistics")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.STEERING, Roles.INTEGRATION, Roles.VIEWER, Roles.UNIT_OFFICER, Roles.ORG_OFFICER})
+public class StatisticsResource {
+
+    /**
+     * Figures of one unit. {@code onTimeCompletionRate} = verified recommendations whose completion was reported by
+     * their due date ÷ recommendations that are verified or already past due (cancelled ones excluded); null when
+     * nothing is due yet.
+     */
+    public record Figures(String unitCode, String unitName, Integer year, long inspectionsHeld,
+            long recommendations, Map<Recommendation.Status, Long> byStatus, long overdue, long verifiedOnTime,
+            BigDecimal onTimeCompletionRate) {
+    }
+
+    public record Statistics(Figures total, List<Figures> children) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AdministrativeUnits units;
+
+    @Inject
+    Access access;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("recommendations")
+    @Transactional
+    @Operation(summary = "Inspections held and recommendations by status, on-time rate and overdue count of a unit"
+            + " and year, with a breakdown per child unit")
+    public Statistics recommendations(@QueryParam("unit") String unit, @QueryParam("year") Integer year) {
+        String scope = unit != null ? unit : access.unitCode().orElse(null);
+        if (scope == null) {
+            throw ProblemException.invalidField("unit", "unit-required");
+        }
+        if (!units.exists(scope)) {
+            throw ProblemException.invalidField("unit", "unknown-unit", scope);
+        }
+        if (!access.covers(scope)) {
+            throw ProblemException.forbidden();
+        }
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw ProblemException.invalidField("year", "year-out-of-range");
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<Figures> children = new ArrayList<>();
+        for (AdministrativeUnit child : units.children(scope)) {
+            children.add(figures(child, year, today));
+        }
+        return new Statistics(figures(units.find(scope).orElseThrow(), year, today), children);
+    }
+
+    private Figures figures(AdministrativeUnit unit, Integer year, LocalDate today) {
+        Set<String> codes = units.coverage(unit.code());
+        String yearFilter = year == null ? "" : " AND year_assessed = :year";
+        var held = em.createNativeQuery("SELECT count(*) FROM inspection WHERE unit_code IN (:units)"
+                + " AND status IN ('CONCLUDED', 'CLOSED')" + yearFilter).setParameter("units", codes);
+        var byStatus = em.createNativeQuery("SELECT status, count(*),"
+                + " count(*) FILTER (WHERE due_date < :today AND status NOT IN ('VERIFIED', 'CANCELLED')),"
+                + " count(*) FILTER (WHERE status = 'VERIFIED' AND completion_reported_at IS NOT NULL"
+                + "   AND CAST(completion_reported_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date) <= due_date),"
+                + " count(*) FILTER (WHERE status = 'VERIFIED' OR (due_date < :today AND status <> 'CANCELLED'))"
+                + " FROM recommendation WHERE unit_code IN (:units)" + yearFilter + " GROUP BY status")
+                .setParameter("units", codes).setParameter("today", today);
+        if (year != null) {
+            held.setParameter("year", year);
+            byStatus.setParameter("year", year);
+        }
+        Map<Recommendation.Status, Long> counts = new LinkedHashMap<>();
+        for (Recommendation.Status s : Recommendation.Status.values()) {
+            counts.put(s, 0L);
+        }
+        long total = 0;
+        long overdue = 0;
+        long onTime = 0;
+        long due = 0;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = byStatus.getResultList();
+        for (Object[] r : rows) {
+            long n = ((Number) r[1]).longValue();
+            counts.put(Recommendation.Status.valueOf((String) r[0]), n);
+            total += n;
+            overdue += ((Number) r[2]).longValue();
+            onTime += ((Number) r[3]).longValue();
+            due += ((Number) r[4]).longValue();
+        }
+        BigDecimal rate = due == 0
+                ? null
+                : BigDecimal.valueOf(onTime).divide(BigDecimal.valueOf(due), 4, RoundingMode.HALF_UP);
+        return new Figures(unit.code(), unit.name(), year, ((Number) held.getSingleResult()).longValue(), total,
+                counts, overdue, onTime, rate);
+    }
+}

@@ -1,0 +1,175 @@
+package vn.qcdc.inspection.recommendation;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.qcdc.inspection.Api.as;
+import static vn.qcdc.inspection.Api.json;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+import vn.qcdc.inspection.Api;
+import vn.qcdc.inspection.demo.ReferenceScenario;
+import vn.qcdc.testsupport.Tokens;
+
+/** Recommendations: issuing, follow-up transitions, deadline history, auto-close, and the cross-inspection list. */
+@QuarkusTest
+class RecommendationTest {
+
+    static final String STEERING = Tokens.steering("06");
+    static final String OFFICER = Tokens.unitOfficer("01855");
+
+    static String id(Map<String, Object> rec) {
+        return (String) rec.get("id");
+    }
+
+    @Test
+    void dueDateBeforeTheInspectionIs400AndNothingIsIssued() {
+        String id = Api.runningInspection();
+        var recs = ReferenceScenario.conclusion().recommendations();
+        var bad = Api.conclusionWith(List.of(recs.get(0), Api.withDue(recs.get(1), LocalDate.of(2020, 12, 2), null)));
+        as(STEERING).body(json(bad)).post("/api/v1/inspections/" + id + "/conclusion").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("recommendations[1].dueDate"));
+        as(STEERING).get("/api/v1/inspections/" + id).then().body("status", equalTo("IN_PROGRESS"))
+                .body("recommendationCount", equalTo(0));
+    }
+
+    @Test
+    void followUpToVerificationRejectionDeadlineAndAutoClose() {
+        String insp = Api.concludedInspection();
+        List<Map<String, Object>> recs = Api.recommendationsOf(insp);
+        assertEquals(5, recs.size());
+        String figures = id(recs.get(1));
+        String models = id(recs.get(3));
+        // An org officer of a body not addressed may not report on it.
+        as(Tokens.orgOfficer("01855", "WOMENS_UNION")).body(json(ReferenceScenario.progress()))
+                .post("/api/v1/recommendations/" + figures + "/progress").then().statusCode(403);
+        String key = UUID.randomUUID().toString();
+        for (int n = 0; n < 2; n++) {
+            as(OFFICER).header("Idempotency-Key", key).body(json(ReferenceScenario.progress()))
+                    .post("/api/v1/recommendations/" + figures + "/progress").then().statusCode(200)
+                    .body("status", equalTo("IN_PROGRESS")).body("progressPercent", equalTo(60));
+        }
+        as(OFFICER).get("/api/v1/recommendations/" + figures + "/reports").then().body("", hasSize(1));
+        // Verification needs a completion report first.
+        as(STEERING).body("{}").post("/api/v1/recommendations/" + figures + "/verify").then().statusCode(409);
+        as(OFFICER).body(json(ReferenceScenario.completion()))
+                .post("/api/v1/recommendations/" + figures + "/completion").then().statusCode(200)
+                .body("status", equalTo("COMPLETION_REPORTED"));
+        as(STEERING).body("{\"note\":\"Đạt\"}").post("/api/v1/recommendations/" + figures + "/verify").then()
+                .statusCode(200).body("status", equalTo("VERIFIED")).body("overdue", equalTo(false));
+        // The Women's Union reports on the associations' recommendation; the steering side rejects it.
+        as(Tokens.orgOfficer("01855", "WOMENS_UNION")).body(json(ReferenceScenario.associationsCompletion()))
+                .post("/api/v1/recommendations/" + models + "/completion").then().statusCode(200);
+        as(STEERING).body("{\"reason\":\"Thiếu đề nghị công nhận\"}")
+                .post("/api/v1/recommendations/" + models + "/reject").then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS")).body("lastReason", equalTo("Thiếu đề nghị công nhận"));
+        // Deadline: extended with a reason, kept in the history; never before the inspection.
+        as(STEERING).body("{\"dueDate\":\"2020-11-30\",\"reason\":\"x\"}")
+                .post("/api/v1/recommendations/" + models + "/deadline").then().statusCode(400)
+                .body("errors[0].field", equalTo("dueDate"));
+        as(STEERING).body("{\"dueDate\":\"2021-09-30\",\"reason\":\"Chờ Hội nghị tổng kết\"}")
+                .post("/api/v1/recommendations/" + models + "/deadline").then().statusCode(200)
+                .body("dueDate", equalTo("2021-09-30")).body("originalDueDate", equalTo("2021-03-31"));
+        as(Tokens.viewer("06")).get("/api/v1/recommendations/" + models + "/history").then().statusCode(200)
+                .body("action", equalTo(List.of("ISSUED", "COMPLETION_REPORTED", "REJECTED", "DEADLINE_CHANGED")))
+                .body("[3].detail.previousDueDate", equalTo("2021-03-31"))
+                .body("[3].detail.reason", equalTo("Chờ Hội nghị tổng kết"))
+                .body("[3].actor", equalTo("Dev steering (06)"));
+        // Cancelling the rest closes the inspection on its own.
+        for (Map<String, Object> r : recs) {
+            if (!id(r).equals(figures)) {
+                as(STEERING).body("{\"reason\":\"Thử nghiệm\"}").post("/api/v1/recommendations/" + id(r) + "/cancel")
+                        .then().statusCode(200);
+            }
+        }
+        as(STEERING).get("/api/v1/inspections/" + insp).then().body("status", equalTo("CLOSED"));
+        as(STEERING).get("/api/v1/inspections/" + insp + "/history").then().body("action", hasItem("CLOSED"));
+        as(STEERING).body("{\"reason\":\"again\"}").post("/api/v1/recommendations/" + figures + "/cancel").then()
+                .statusCode(409);
+    }
+
+    @Test
+    void listFiltersOverdueSearchAndCursor() {
+        var recs = ReferenceScenario.conclusion().recommendations();
+        String marker = "mã" + UUID.randomUUID().toString().substring(0, 8);
+        var future = Api.withDue(recs.get(2), LocalDate.of(2099, 1, 1), recs.get(2).content() + " " + marker);
+        var past = Api.withDue(recs.get(3), LocalDate.of(2021, 3, 31), recs.get(3).content() + " " + marker);
+        String insp = Api.concludedInspection(Api.conclusionWith(List.of(future, past)));
+        String base = "/api/v1/recommendations";
+        // Diacritics-insensitive search over content and unit name.
+        as(STEERING).queryParam("q", java.text.Normalizer.normalize("TUYÊN TRUYỀN. " + marker.toUpperCase(),
+                java.text.Normalizer.Form.NFD)).get(base).then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].dueDate", equalTo("2099-01-01"));
+        as(STEERING).queryParam("q", "XUAT HOA").queryParam("inspection", insp).get(base).then()
+                .body("items", hasSize(2));
+        as(STEERING).queryParam("inspection", insp).queryParam("overdue", true).get(base).then()
+                .body("items", hasSize(1)).body("items[0].dueDate", equalTo("2021-03-31"))
+                .body("items[0].overdue", equalTo(true));
+        as(STEERING).queryParam("inspection", insp).queryParam("overdue", false).get(base).then()
+                .body("items", hasSize(1)).body("items[0].overdue", equalTo(false));
+        as(STEERING).queryParam("inspection", insp).queryParam("addressee", "YOUTH_UNION").get(base).then()
+                .body("items", hasSize(1)).body("items[0].addressees.bodyType", hasItem("YOUTH_UNION"));
+        as(STEERING).queryParam("inspection", insp).queryParam("dueFrom", "2022-01-01").queryParam("dueTo",
+                "2100-01-01").get(base).then().body("items", hasSize(1));
+        as(STEERING).queryParam("inspection", insp).queryParam("status", "ISSUED").queryParam("year", 2020)
+                .get(base).then().body("items", hasSize(2));
+        as(STEERING).queryParam("inspection", insp).queryParam("year", 2019).get(base).then().body("items",
+                hasSize(0));
+        as(STEERING).queryParam("inspection", insp).queryParam("sort", "-dueDate").get(base).then()
+                .body("items.dueDate", equalTo(List.of("2099-01-01", "2021-03-31")));
+        // Today's Thái Nguyên province and today's merged ward both cover Xuất Hóa's records.
+        as(Tokens.steering("19")).queryParam("unit", "19").queryParam("inspection", insp).get(base).then()
+                .body("items", hasSize(2));
+        as(Tokens.unitOfficer("01843")).queryParam("inspection", insp).get(base).then().body("items", hasSize(2));
+        as(Tokens.unitOfficer("03124")).queryParam("inspection", insp).get(base).then().body("items", hasSize(0));
+        as(Tokens.unitOfficer("03124")).queryParam("unit", "01855").get(base).then().statusCode(403);
+        as(STEERING).queryParam("status", "ISSUED").get(base).then().body("items.status", everyItem(equalTo(
+                "ISSUED"))).body("items.status", not(hasItem("VERIFIED")));
+    }
+
+    @Test
+    void cursorWalksEveryRecommendationOnce() {
+        Api.concludedInspection();
+        Set<String> seen = new HashSet<>();
+        List<String> order = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var req = as(Tokens.admin()).queryParam("limit", 3).queryParam("sort", "-createdAt");
+            if (cursor != null) {
+                req = req.queryParam("cursor", cursor);
+            }
+            Response page = req.get("/api/v1/recommendations");
+            page.then().statusCode(200);
+            List<String> ids = page.jsonPath().getList("items.id");
+            order.addAll(ids);
+            seen.addAll(ids);
+            cursor = page.jsonPath().getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 500);
+        assertEquals(order.size(), seen.size(), "no duplicates across pages");
+        long total = as(Tokens.admin()).queryParam("limit", 200).get("/api/v1/recommendations").jsonPath()
+                .getList("items").size();
+        assertTrue(seen.size() >= Math.min(total, 5));
+        // A cursor of another sort order is refused.
+        as(Tokens.admin()).queryParam("sort", "dueDate").queryParam("limit", 1).get("/api/v1/recommendations")
+                .then().statusCode(200);
+    }
+}
