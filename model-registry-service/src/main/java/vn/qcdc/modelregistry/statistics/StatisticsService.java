@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import vn.qcdc.api.security.Caller;
 import vn.qcdc.events.BodyType;
 import vn.qcdc.modelregistry.model.DvkModel;
 import vn.qcdc.modelregistry.model.ModelService;
@@ -36,6 +37,9 @@ public class StatisticsService {
 
     @Inject
     AdministrativeUnits units;
+
+    @Inject
+    Caller caller;
 
     @Transactional
     public ModelStatistics statistics(String unitCode, Integer year) {
@@ -96,7 +100,8 @@ public class StatisticsService {
                 ? null
                 : BigDecimal.valueOf(recognised).divide(BigDecimal.valueOf(decidable), 4, RoundingMode.HALF_UP);
 
-        String asked = unitCode != null ? unitCode : null;
+        // Without a unit the statistics are the caller's own unit's (admins and integration: everything).
+        String asked = unitCode != null ? unitCode : scope == null ? null : caller.unitCode().orElse(null);
         List<UnitCount> children = new ArrayList<>();
         if (asked != null) {
             for (AdministrativeUnit child : units.children(asked)) {

@@ -98,5 +98,9 @@ class ModelListTest {
                 .get("/api/v1/models").then().statusCode(200).body("items.id", not(hasItem(id)));
         given().auth().oauth2(Tokens.admin()).queryParam("unit", "11").get("/api/v1/models").then()
                 .body("items.id", not(hasItem(id)));
+        // Statistics without a unit are the caller's own unit's.
+        given().auth().oauth2(Tokens.viewer(WARD)).queryParam("year", 2018).get("/api/v1/model-statistics").then()
+                .statusCode(200).body("unitCode", equalTo(WARD)).body("unitName", equalTo("Phường Sông Cầu"))
+                .body("total", equalTo(1)).body("recordedUnits[0].unitCode", equalTo(WARD));
     }
 }
