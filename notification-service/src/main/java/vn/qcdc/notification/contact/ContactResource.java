@@ -86,6 +86,7 @@ public class ContactResource {
 
     @DELETE
     @Path("{id}")
+    @Consumes(MediaType.WILDCARD)
     @Transactional
     @Operation(summary = "Remove a contact (If-Match honoured)")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -95,6 +96,7 @@ public class ContactResource {
 
     @POST
     @Path("{id}/webhooks/{webhookId}/enable")
+    @Consumes(MediaType.WILDCARD)
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Re-enable a webhook endpoint that was disabled after 410 or persistent failures (admin)")

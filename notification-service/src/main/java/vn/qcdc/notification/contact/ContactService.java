@@ -60,9 +60,27 @@ public class ContactService {
         c.id = UUID.randomUUID();
         c.createdAt = OffsetDateTime.now(clock);
         c.createdBy = caller.displayName();
-        apply(c, in);
+        apply(c, in, caller.displayName());
         c.persist();
         return c;
+    }
+
+    /**
+     * Registers a contact on the system's own authority (demo data at start-up, no caller): same rules otherwise.
+     * Returns empty when the body already has a contact at that unit.
+     */
+    @Transactional
+    public Optional<Contact> createAsSystem(ContactInput in, String by) {
+        if (Contact.count("bodyType = ?1 and unitCode = ?2", in.bodyType().name(), in.unitCode()) > 0) {
+            return Optional.empty();
+        }
+        Contact c = new Contact();
+        c.id = UUID.randomUUID();
+        c.createdAt = OffsetDateTime.now(clock);
+        c.createdBy = by;
+        apply(c, in, by);
+        c.persist();
+        return Optional.of(c);
     }
 
     @Transactional
@@ -74,7 +92,7 @@ public class ContactService {
                 id) > 0) {
             throw ProblemException.conflict("contact-exists", in.bodyType(), in.unitCode());
         }
-        apply(c, in);
+        apply(c, in, caller.displayName());
         return c;
     }
 
@@ -185,7 +203,7 @@ public class ContactService {
                 w.failingSince);
     }
 
-    private void apply(Contact c, ContactInput in) {
+    private void apply(Contact c, ContactInput in, String by) {
         if (!units.exists(in.unitCode())) {
             throw ProblemException.invalidField("unitCode", "unknown-unit", in.unitCode());
         }
@@ -235,6 +253,6 @@ public class ContactService {
             }
         }
         c.updatedAt = OffsetDateTime.now(clock);
-        c.updatedBy = caller.displayName();
+        c.updatedBy = by;
     }
 }

@@ -24,7 +24,20 @@ class OperationsTest {
     @Test
     void openApiDocumentsTheApi() {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/contacts"))
+                .body(containsString("/api/v1/inbox"))
+                .body(containsString("/api/v1/deliveries")).body(containsString("/api/v1/followups"))
                 .body(containsString("/api/v1/units"));
+    }
+
+    @jakarta.inject.Inject
+    io.quarkus.scheduler.Scheduler scheduler;
+
+    @Test
+    void theTickAndTheDeliveryWorkerAreScheduled() {
+        org.junit.jupiter.api.Assertions.assertTrue(scheduler.isRunning(), "scheduler running");
+        java.util.List<String> jobs = scheduler.getScheduledJobs().stream().map(j -> j.getId()).toList();
+        org.junit.jupiter.api.Assertions.assertTrue(jobs.containsAll(java.util.List.of("followup-tick",
+                "delivery-worker")), jobs.toString());
     }
 
     @Test

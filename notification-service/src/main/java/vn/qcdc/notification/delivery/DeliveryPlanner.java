@@ -1,0 +1,93 @@
+package vn.qcdc.notification.delivery;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.qcdc.notification.contact.Contact;
+import vn.qcdc.notification.contact.WebhookEndpoint;
+
+/**
+ * Creates the deliveries of one notification to one contact: one per email address, enabled webhook endpoint and
+ * inbox user. {@code INSERT … ON CONFLICT DO NOTHING} on (source, recipient, channel) makes this safe to run any
+ * number of times, concurrently, from any replica.
+ */
+@ApplicationScoped
+public class DeliveryPlanner {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** What to send: its source (the exactly-once key), kind, unit and payload; texts are rendered per contact. */
+    public record Notification(String source, Delivery.Kind kind, UUID recommendationId, String stepKey,
+            String unitCode, Map<String, Object> payload, Object[] textArgs) {
+    }
+
+    /** Returns how many deliveries were created now (0 when they all existed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int plan(Notification n, Contact c) {
+        Notices.Text text = Notices.render(n.kind(), c.language, n.textArgs());
+        int created = 0;
+        for (String email : c.emails) {
+            created += insert(n, c, Delivery.Channel.EMAIL, email, null, text);
+        }
+        for (WebhookEndpoint w : c.webhooks) {
+            if (w.enabled) {
+                created += insert(n, c, Delivery.Channel.WEBHOOK, w.url, w.id, text);
+            }
+        }
+        for (String user : c.inboxUsers) {
+            created += insert(n, c, Delivery.Channel.INBOX, user, null, text);
+        }
+        return created;
+    }
+
+    public int plan(Notification n, List<Contact> contacts) {
+        int created = 0;
+        for (Contact c : contacts) {
+            created += plan(n, c);
+        }
+        return created;
+    }
+
+    private static String str(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    private int insert(Notification n, Contact c, Delivery.Channel channel, String recipient, UUID endpoint,
+            Notices.Text text) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String payload;
+        try {
+            payload = mapper.writeValueAsString(n.payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("payload not serialisable", e);
+        }
+        return em.createNativeQuery("INSERT INTO delivery (id, source, source_kind, recommendation_id, step_key,"
+                + " unit_code, contact_id, channel, recipient, webhook_endpoint_id, language, subject, body, payload,"
+                + " status, attempts, next_attempt_at, created_at, updated_at, version) VALUES (?1, ?2, ?3, CAST(?4 AS uuid), ?5,"
+                + " ?6, ?7, ?8, ?9, CAST(?10 AS uuid), ?11, ?12, ?13, CAST(?14 AS jsonb), 'PENDING', 0, ?15, ?15, ?15, 0)"
+                + " ON CONFLICT (source, recipient, channel) DO NOTHING").setParameter(1, UUID.randomUUID())
+                .setParameter(2, n.source()).setParameter(3, n.kind().name()).setParameter(4, str(n.recommendationId()))
+                .setParameter(5, n.stepKey()).setParameter(6, n.unitCode()).setParameter(7, c.id)
+                .setParameter(8, channel.name()).setParameter(9, recipient).setParameter(10, str(endpoint))
+                .setParameter(11, c.language).setParameter(12, text.subject()).setParameter(13, text.body())
+                .setParameter(14, payload).setParameter(15, now).executeUpdate();
+    }
+}

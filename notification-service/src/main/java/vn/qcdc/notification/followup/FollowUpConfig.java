@@ -1,0 +1,52 @@
+package vn.qcdc.notification.followup;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The follow-up policy ({@code qcdc.followup.*}): when reminders go out and when an overdue recommendation escalates.
+ * Days are calendar days; the moments land on working days at the reminder hour, local time.
+ */
+@ConfigMapping(prefix = "qcdc.followup")
+public interface FollowUpConfig {
+
+    /** Reminders this many days before the due date. */
+    @WithDefault("14,3")
+    List<Integer> remindDaysBefore();
+
+    /** A reminder on the due date itself. */
+    @WithDefault("true")
+    boolean remindOnDueDate();
+
+    /** While overdue, a reminder every this many days after the due date. */
+    @WithDefault("7")
+    int overdueEveryDays();
+
+    /** After this many overdue days the steering committee of the unit above is told. */
+    @WithDefault("30")
+    int escalateAfterDays();
+
+    /** Local time of day reminders go out. */
+    @WithDefault("08:00")
+    LocalTime reminderTime();
+
+    @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
+    List<DayOfWeek> workingDays();
+
+    /** Public holidays (ngày nghỉ lễ, Tết): no reminder goes out on them. */
+    Optional<List<LocalDate>> holidays();
+
+    /** How often due steps are looked for ({@code off} disables the schedule, e.g. for a replica that only serves). */
+    @WithDefault("30s")
+    String tickInterval();
+
+    /** Steps claimed per short transaction. */
+    @WithDefault("100")
+    int batchSize();
+}

@@ -1,0 +1,47 @@
+package vn.qcdc.notification;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+
+import io.restassured.path.json.JsonPath;
+
+import vn.qcdc.testsupport.Tokens;
+
+/** What tests look at: a follow-up plan through the API, and what the SMTP server received. */
+public final class Probe {
+
+    private Probe() {
+    }
+
+    public static JsonPath plan(UUID id) {
+        return given().auth().oauth2(Tokens.admin()).get("/api/v1/followups/" + id).then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    /** When the step whose key ends with {@code suffix} is due. */
+    public static OffsetDateTime stepDue(UUID id, String suffix) {
+        List<Map<String, Object>> steps = plan(id).getList("steps");
+        return steps.stream().filter(s -> ((String) s.get("step")).endsWith(suffix)).findFirst()
+                .map(s -> OffsetDateTime.parse((String) s.get("dueAt")))
+                .orElseThrow(() -> new AssertionError("no step " + suffix + " in " + steps));
+    }
+
+    /** Emails the SMTP server received for {@code address} whose subject contains {@code containing}. */
+    public static long emailsTo(String address, String containing) {
+        return Arrays.stream(SmtpServerResource.server().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))
+                        && ((MimeMessage) m).getSubject().contains(containing);
+            } catch (Exception e) {
+                return false;
+            }
+        }).count();
+    }
+}

@@ -1,0 +1,161 @@
+package vn.qcdc.notification.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import vn.qcdc.events.EventTypes;
+import vn.qcdc.events.Topics;
+import vn.qcdc.notification.Events;
+import vn.qcdc.notification.MutableClock;
+import vn.qcdc.notification.Probe;
+import vn.qcdc.notification.WebhookReceiver;
+import vn.qcdc.notification.contact.ContactFixtures;
+import vn.qcdc.notification.delivery.DeliveryWorker;
+import vn.qcdc.notification.followup.FollowUpTick;
+import vn.qcdc.testsupport.KafkaTestConsumer;
+import vn.qcdc.testsupport.Tokens;
+
+/** Webhooks towards a real HTTP server: retries with backoff, 410 disables, admin re-enables, rotation, a hung send. */
+@QuarkusTest
+class WebhookDeliveryTest {
+
+    @Inject
+    FollowUpTick tick;
+
+    @Inject
+    DeliveryWorker worker;
+
+    /** Issues a recommendation to {@code body} at Xuất Hóa and moves time to its first reminder. */
+    UUID remindNow(String body) {
+        UUID rec = UUID.randomUUID();
+        Events.send(Topics.INSPECTION.name(), EventTypes.RECOMMENDATION_ISSUED, rec.toString(),
+                Events.recommendationIssued(rec, ContactFixtures.XUAT_HOA, body,
+                        MutableClock.now().toLocalDate().plusDays(20), "Kiến nghị kiểm thử webhook " + rec));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.admin())
+                .get("/api/v1/followups/" + rec).then().statusCode(200));
+        MutableClock.moveTo(Probe.stepDue(rec, "/before-14d").plusMinutes(1));
+        tick.tick();
+        return rec;
+    }
+
+    static Map<String, Object> delivery(UUID rec) {
+        List<Map<String, Object>> sent = Probe.plan(rec).getList("sent");
+        assertEquals(1, sent.size(), "one webhook delivery");
+        return sent.get(0);
+    }
+
+    @Test
+    void failuresAreRetriedWithBackoffAnd410DisablesTheEndpointUntilAnAdminReEnablesIt() {
+        try (WebhookReceiver portal = new WebhookReceiver(List.of(ContactFixtures.SECRET))) {
+            String contactId = ContactFixtures.create(ContactFixtures.contact("PEOPLES_COUNCIL",
+                    ContactFixtures.XUAT_HOA, "HĐND phường Xuất Hóa", null, portal.url("/hdnd"), null));
+            portal.answer(503);
+            UUID rec = remindNow("PEOPLES_COUNCIL");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> ((Number) delivery(rec).get("attempts")).intValue() >= 1);
+            Map<String, Object> d = delivery(rec);
+            assertEquals("PENDING", d.get("status"));
+            assertEquals("HTTP 503", d.get("lastError"));
+            OffsetDateTime next = OffsetDateTime.parse((String) d.get("nextAttemptAt"));
+            Duration wait = Duration.between(MutableClock.now(), next);
+            assertTrue(wait.compareTo(Duration.ofSeconds(29)) > 0 && wait.compareTo(Duration.ofSeconds(46)) < 0,
+                    "first backoff 30 s plus up to 50 % jitter: " + wait);
+            worker.runOnce();
+            assertEquals(1, ((Number) delivery(rec).get("attempts")).intValue(), "not retried before its time");
+
+            // the portal is gone for good: 410 disables the endpoint, the delivery fails and says so on Kafka
+            portal.answer(410);
+            MutableClock.advance(Duration.ofMinutes(2));
+            worker.runOnce();
+            await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(delivery(rec).get("status")));
+            String deliveryId = (String) delivery(rec).get("id");
+            given().auth().oauth2(Tokens.admin()).get("/api/v1/contacts/" + contactId).then().statusCode(200)
+                    .body("webhooks[0].enabled", equalTo(false));
+            await().atMost(Duration.ofSeconds(40)).until(() -> KafkaTestConsumer.pollAll(Events.bootstrap(),
+                    Topics.NOTIFICATION.name(), Duration.ofSeconds(10)).stream()
+                    .anyMatch(r -> deliveryId.equals(r.key())
+                            && EventTypes.DELIVERY_FAILED.equals(KafkaTestConsumer.header(r, "ce_type"))));
+
+            // an admin re-enables the endpoint and retries the delivery; the portal is back
+            String webhookId = given().auth().oauth2(Tokens.admin()).get("/api/v1/contacts/" + contactId).then()
+                    .extract().path("webhooks[0].id");
+            given().auth().oauth2(Tokens.integration()).post("/api/v1/contacts/" + contactId + "/webhooks/"
+                    + webhookId + "/enable").then().statusCode(403);
+            given().auth().oauth2(Tokens.admin()).post("/api/v1/contacts/" + contactId + "/webhooks/" + webhookId
+                    + "/enable").then().statusCode(200).body("webhooks[0].enabled", equalTo(true));
+            portal.answer(200);
+            given().auth().oauth2(Tokens.admin()).post("/api/v1/deliveries/" + deliveryId + "/retry").then()
+                    .statusCode(202).body("status", equalTo("PENDING"));
+            worker.runOnce();
+            await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(delivery(rec).get("status")));
+            List<WebhookReceiver.Call> calls = portal.callsContaining(rec.toString());
+            assertTrue(calls.stream().allMatch(WebhookReceiver.Call::verified));
+            assertEquals(1, calls.stream().map(WebhookReceiver.Call::id).distinct().count(),
+                    "every attempt carries the same webhook-id, so the portal can drop duplicates");
+        }
+    }
+
+    @Test
+    void duringASecretRotationBothSignaturesAreSent() {
+        try (WebhookReceiver portal = new WebhookReceiver(List.of(ContactFixtures.NEW_SECRET))) {
+            String body = ContactFixtures.contact("COMMUNITY_INVESTMENT_SUPERVISION_BOARD", ContactFixtures.XUAT_HOA,
+                    "Ban giám sát đầu tư của cộng đồng", null, portal.url("/gsdt"), null)
+                    .replace("[\"" + ContactFixtures.SECRET + "\"]",
+                            "[\"" + ContactFixtures.NEW_SECRET + "\", \"" + ContactFixtures.SECRET + "\"]");
+            given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body).post("/api/v1/contacts")
+                    .then().statusCode(201).body("webhooks[0].secretCount", equalTo(2));
+            UUID rec = remindNow("COMMUNITY_INVESTMENT_SUPERVISION_BOARD");
+            worker.runOnce();
+            await().atMost(Duration.ofSeconds(30)).until(() -> portal.callsContaining(rec.toString()).size() == 1);
+            WebhookReceiver.Call call = portal.callsContaining(rec.toString()).get(0);
+            assertEquals(2, call.signature().split(" ").length, call.signature());
+            assertTrue(call.verified(), "the portal holding only the new secret verifies");
+        }
+    }
+
+    /**
+     * The portal hangs longer than a send may take: the worker's transaction is aborted mid-send, the delivery stays
+     * pending and is not counted as attempted; once the portal answers again it is sent, and marked sent once.
+     */
+    @Test
+    void aSendKilledMidwayIsSentAgainAndMarkedSentOnce() {
+        try (WebhookReceiver portal = new WebhookReceiver(List.of(ContactFixtures.SECRET))) {
+            ContactFixtures.create(ContactFixtures.contact("PARTY_COMMITTEE", ContactFixtures.XUAT_HOA,
+                    "Đảng ủy phường Xuất Hóa", null, portal.url("/dang-uy"), null));
+            portal.hang(12_000); // beyond the 4 s transaction and the 8 s HTTP timeout
+            UUID rec = remindNow("PARTY_COMMITTEE");
+            await().atMost(Duration.ofSeconds(40)).until(() -> !portal.callsContaining(rec.toString()).isEmpty());
+            Map<String, Object> d = delivery(rec);
+            assertEquals("PENDING", d.get("status"));
+            assertEquals(0, ((Number) d.get("attempts")).intValue(), "the aborted attempt left nothing behind");
+            portal.hang(0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(delivery(rec).get("status")));
+            assertEquals(1, ((Number) delivery(rec).get("attempts")).intValue());
+            long accepted = portal.callsContaining(rec.toString()).stream().filter(c -> c.answered() == 200).count();
+            assertEquals(1, accepted, "accepted once");
+            assertEquals(1, portal.callsContaining(rec.toString()).stream().map(WebhookReceiver.Call::id).distinct()
+                    .count(), "the resend carries the same webhook-id");
+            await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertEquals(1, KafkaTestConsumer.pollAll(
+                    Events.bootstrap(), Topics.NOTIFICATION.name(), Duration.ofSeconds(10)).stream()
+                    .filter(r -> rec.toString().equals(r.key())
+                            && EventTypes.REMINDER_SENT.equals(KafkaTestConsumer.header(r, "ce_type")))
+                    .count()));
+        }
+    }
+}
