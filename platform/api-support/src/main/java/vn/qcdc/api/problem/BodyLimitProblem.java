@@ -17,20 +17,24 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 
 /**
- * Answers a body larger than {@code quarkus.http.limits.max-body-size} with a 413 problem in the caller's language,
- * before anything reads it: the HTTP layer's own answer is an empty 413, which would break the error contract that
- * every 4xx is {@code application/problem+json}.
+ * Answers a body that is too large with a 413 problem in the caller's language, before anything reads it (the HTTP
+ * layer's own answer is an empty 413, which would break the error contract that every 4xx is
+ * {@code application/problem+json}). Two limits: {@code quarkus.http.limits.max-body-size} for anything (a service
+ * raises it for evidence uploads) and {@code qcdc.http.max-json-body-size} (1M) for everything but multipart, so a
+ * service that accepts large files still refuses a 10 MB JSON document.
  */
 @Singleton
 public class BodyLimitProblem {
 
     void install(@Observes Router router, ObjectMapper mapper,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
-        if (limit.isEmpty()) {
-            return;
-        }
-        long max = limit.get().asLongValue();
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit,
+            @ConfigProperty(name = "qcdc.http.max-json-body-size", defaultValue = "1M") MemorySize jsonLimit) {
+        long maxAny = limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        long maxJson = Math.min(maxAny, jsonLimit.asLongValue());
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+            boolean multipart = type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
+            long max = multipart ? maxAny : maxJson;
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             long size;
             try {
