@@ -121,6 +121,21 @@ class InspectionFlowTest {
         assertArrayEquals(file, back);
         as(Tokens.unitOfficer("01855")).get("/api/v1/inspections/" + id + "/evidence").then().statusCode(200)
                 .body("", hasSize(2));
+        // An upload repeated with the same Idempotency-Key is stored once.
+        String key = UUID.randomUUID().toString();
+        String first = null;
+        for (int n = 0; n < 2; n++) {
+            Response again = given().auth().oauth2(STEERING).header("Idempotency-Key", key)
+                    .multiPart("file", "anh.jpg", file, "image/jpeg").multiPart("title", "Ảnh buổi làm việc")
+                    .multiPart("kind", "PHOTO").post("/api/v1/inspections/" + id + "/evidence/upload");
+            again.then().statusCode(201);
+            if (first == null) {
+                first = again.jsonPath().getString("id");
+            } else {
+                assertEquals(first, again.jsonPath().getString("id"));
+            }
+        }
+        as(STEERING).get("/api/v1/inspections/" + id + "/evidence").then().body("", hasSize(3));
         // Uploads are bounded (10 MB) and validated.
         given().auth().oauth2(STEERING).multiPart("file", "big.bin", new byte[10 * 1024 * 1024 + 10])
                 .multiPart("title", "Quá lớn").multiPart("kind", "PHOTO")

@@ -28,6 +28,15 @@ class OperationsTest {
     }
 
     @Test
+    void openApiDocumentsEveryFeature() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/inspections/{id}/conclusion"))
+                .body(containsString("/api/v1/inspections/{id}/evidence/upload"))
+                .body(containsString("/api/v1/recommendations/{id}/verify"))
+                .body(containsString("/api/v1/statistics/recommendations"))
+                .body(containsString("/api/v1/public/inspections/{id}"));
+    }
+
+    @Test
     void prometheusMetricsIncludeTheOutbox() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("qcdc_outbox_pending"));
     }
