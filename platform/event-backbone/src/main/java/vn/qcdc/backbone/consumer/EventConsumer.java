@@ -75,8 +75,17 @@ public class EventConsumer {
     @Inject
     TopicAdmin topics;
 
+    /**
+     * Reads event data tolerantly: producers may add fields within a version (event-contracts), so unknown fields
+     * are ignored here, unlike in request bodies, where the REST mapper refuses them.
+     */
+    private ObjectMapper eventMapper;
+
     @Inject
-    ObjectMapper mapper;
+    void setMapper(ObjectMapper mapper) {
+        this.eventMapper = mapper.copy().disable(
+                com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     @Inject
     MeterRegistry registry;
@@ -142,17 +151,29 @@ public class EventConsumer {
         }
     }
 
+    /**
+     * Applies a partition's records in order, each in its own transaction, and commits the offset once for the batch:
+     * the effects are already committed and recorded as processed, so a crash before the commit only means those
+     * records are read again and skipped.
+     */
     private void processPartition(KafkaConsumer<String, byte[]> c, TopicPartition tp,
             List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            long backoff = process(record);
-            if (backoff > 0) {
-                // Not done: read this record again after a pause; later records of the partition wait behind it.
-                c.seek(tp, record.offset());
-                sleep(backoff);
-                return;
+        long next = -1;
+        try {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                long backoff = process(record);
+                if (backoff > 0) {
+                    // Not done: read this record again after a pause; later records of the partition wait behind it.
+                    c.seek(tp, record.offset());
+                    sleep(backoff);
+                    return;
+                }
+                next = record.offset() + 1;
             }
-            c.commitSync(Map.of(tp, new OffsetAndMetadata(record.offset() + 1)));
+        } finally {
+            if (next >= 0) {
+                c.commitSync(Map.of(tp, new OffsetAndMetadata(next)));
+            }
         }
     }
 
@@ -168,7 +189,7 @@ public class EventConsumer {
         IncomingEvent incoming = new IncomingEvent(event.getId(), event.getSource().toString(), event.getType(),
                 event.getSubject(), event.getTime(), record.key(),
                 event.getData() == null ? new byte[0] : event.getData().toBytes(), record.topic(),
-                record.partition(), record.offset(), mapper);
+                record.partition(), record.offset(), eventMapper);
         for (EventHandler handler : handlers) {
             if (!handler.topics().contains(record.topic()) || !handler.accepts(incoming.type())) {
                 continue;
