@@ -59,9 +59,8 @@ class RecommendationListBenchmark {
                     .append((System.nanoTime() - t0) / 1_000_000_000).append(" s)\n\n");
             measureAll(warmup, iterations);
         }
-        String file = System.getProperty("qcdc.bench.out", "target/bench-results.md");
-        Files.writeString(Path.of(file), out.toString());
-        System.out.println("[bench] written to " + file);
+        flush();
+        System.out.println("[bench] written to " + System.getProperty("qcdc.bench.out", "target/bench-results.md"));
         System.out.println(out);
     }
 
@@ -96,8 +95,18 @@ class RecommendationListBenchmark {
                 base = p50;
             }
             out.append(String.format("| %s | %.2f | %.2f | %.1f× |%n", e.getKey(), p50, p99, p50 / base));
+            flush();
         }
         explain();
+    }
+
+    /** Writes what is measured so far, so a run stopped midway keeps its lines. */
+    void flush() {
+        try {
+            Files.writeString(Path.of(System.getProperty("qcdc.bench.out", "target/bench-results.md")), out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     long[] time(String token, String path, int warmup, int iterations) {
