@@ -94,6 +94,48 @@ final class RunningSuite implements AutoCloseable {
         }
     }
 
+    /**
+     * Another replica of notification-service on the suite's database and broker, as a second pod would run: its own
+     * process and port, the same configuration as the launcher gives the first one.
+     */
+    Process startNotificationReplica(int port) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-jar",
+                HOME.resolve("notification-service/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true);
+        pb.redirectOutput(
+                dataDir.resolve("logs/notification-replica-" + port + "-" + System.nanoTime() + ".log").toFile());
+        Map<String, String> env = pb.environment();
+        env.putAll(extraEnv);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + dbPort + "/notification");
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort);
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", dataDir.resolve("keys/dev-public-key.pem").toString());
+        env.put("MP_JWT_VERIFY_ISSUER", vn.qcdc.infra.DevTokens.DEV_ISSUER);
+        env.put("QCDC_SECURITY_DEV_KEYS_ALLOWED", "true");
+        return pb.start();
+    }
+
+    static void awaitReady(int port, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpClient http = HttpClient.newHttpClient();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Not ready in time: port " + port);
+    }
+
     String launcherLog() throws IOException {
         return Files.readString(log);
     }

@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,11 +28,18 @@ final class SignedWebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final byte[] key;
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final AtomicInteger hangNext = new AtomicInteger();
+    private volatile long hangMillis;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     SignedWebhookReceiver(String secret) throws IOException {
         this.key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
+            inFlight.incrementAndGet();
+            if (hangNext.getAndDecrement() > 0) {
+                sleep(hangMillis); // a slow portal: the sender is caught mid-send
+            }
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
@@ -41,8 +50,32 @@ final class SignedWebhookReceiver implements AutoCloseable {
             calls.add(new Call(id, ts, new String(body, StandardCharsets.UTF_8), verify(id, ts, body, sig)));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
+            inFlight.decrementAndGet();
         });
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
+    }
+
+    /** The next {@code n} calls hang for {@code millis} before they are answered. */
+    void hangNext(int n, long millis) {
+        hangMillis = millis;
+        hangNext.set(n);
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    long distinctIds() {
+        return calls.stream().map(Call::id).distinct().count();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String url(String path) {

@@ -1,7 +1,9 @@
 package vn.qcdc.api.time;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -27,6 +29,9 @@ public class ClockProducer {
          */
         @WithDefault("false")
         boolean adjustable();
+
+        /** Where an adjustable clock starts, so a process (re)started mid-test is at the test's time from its first tick. */
+        Optional<OffsetDateTime> startAt();
     }
 
     @Produces
@@ -34,6 +39,11 @@ public class ClockProducer {
     @DefaultBean
     Clock clock(ClockConfig config) {
         Clock system = Clock.system(VIETNAM);
-        return config.adjustable() ? new AdjustableClock(system) : system;
+        if (!config.adjustable()) {
+            return system;
+        }
+        AdjustableClock clock = new AdjustableClock(system);
+        config.startAt().ifPresent(t -> clock.set(t.toInstant()));
+        return clock;
     }
 }
