@@ -78,8 +78,9 @@ class ErrorContractTest {
 
     @Test
     void oversizeBodyIs413Problem() {
-        admin().body("{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").post("/api/v1/delegations").then()
-                .statusCode(413);
+        admin().header("Accept-Language", "en").body("{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}")
+                .post("/api/v1/delegations").then().statusCode(413).contentType("application/problem+json")
+                .body("code", equalTo("payload-too-large")).body("title", equalTo("Payload too large"));
     }
 
     @Test
