@@ -6,12 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -49,6 +45,7 @@ class NotificationReplicasTest {
     static final String UBND_USER = "ubnd-xuathoa";
     static final int PER_SET = 10; // two inspections × five recommendations, each addressed to the People's Committee
 
+    ChannelsSuite channels;
     RunningSuite suite;
     GreenMail smtp;
     SignedWebhookReceiver portal;
@@ -61,23 +58,11 @@ class NotificationReplicasTest {
 
     @BeforeAll
     void startSuiteAndASecondReplica() throws Exception {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
-        portal = new SignedWebhookReceiver(secret);
-        suite = new RunningSuite(Files.createTempDirectory("qcdc-e2e-replicas-"));
-        suite.extraEnv.putAll(Map.of("QCDC_CLOCK_ADJUSTABLE", "true",
-                "QCDC_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
-                "QCDC_FOLLOWUP_TICK_INTERVAL", "1s",
-                "QCDC_DELIVERIES_INTERVAL", "1s",
-                "QUARKUS_MAILER_HOST", "127.0.0.1",
-                "QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "QUARKUS_MAILER_MOCK", "false",
-                "QUARKUS_MAILER_FROM", "nhac-viec@qcdc.example.vn"));
-        suite.start("--no-build");
-        suite.awaitReady(Duration.ofMinutes(4));
+        channels = new ChannelsSuite("qcdc-e2e-replicas-");
+        suite = channels.suite;
+        smtp = channels.smtp;
+        portal = channels.portal;
+        String secret = channels.webhookSecret;
         replica = suite.startNotificationReplica(replicaPort);
         RunningSuite.awaitReady(replicaPort, Duration.ofMinutes(2));
         setClocks("2020-12-03T07:30:00+07:00");
@@ -106,14 +91,8 @@ class NotificationReplicasTest {
             replica.destroy();
             replica.waitFor(30, TimeUnit.SECONDS);
         }
-        if (suite != null) {
-            suite.close();
-        }
-        if (portal != null) {
-            portal.close();
-        }
-        if (smtp != null) {
-            smtp.stop();
+        if (channels != null) {
+            channels.close();
         }
     }
 

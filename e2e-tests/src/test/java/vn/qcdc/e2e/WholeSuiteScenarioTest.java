@@ -6,10 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -56,6 +52,7 @@ class WholeSuiteScenarioTest {
     static final String WOMEN_USER = "phunu-xuathoa";
     static final String UBND_EMAIL = "ubnd.xuathoa@example.vn";
 
+    ChannelsSuite channels;
     RunningSuite suite;
     GreenMail smtp;
     SignedWebhookReceiver portal;
@@ -66,23 +63,11 @@ class WholeSuiteScenarioTest {
 
     @BeforeAll
     void startSuite() throws Exception {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
-        portal = new SignedWebhookReceiver(secret);
-        suite = new RunningSuite(Files.createTempDirectory("qcdc-e2e-"));
-        suite.extraEnv.putAll(Map.of("QCDC_CLOCK_ADJUSTABLE", "true",
-                "QCDC_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
-                "QCDC_FOLLOWUP_TICK_INTERVAL", "1s",
-                "QCDC_DELIVERIES_INTERVAL", "1s",
-                "QUARKUS_MAILER_HOST", "127.0.0.1",
-                "QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "QUARKUS_MAILER_MOCK", "false",
-                "QUARKUS_MAILER_FROM", "nhac-viec@qcdc.example.vn"));
-        suite.start("--no-build");
-        suite.awaitReady(Duration.ofMinutes(4));
+        channels = new ChannelsSuite("qcdc-e2e-");
+        suite = channels.suite;
+        smtp = channels.smtp;
+        portal = channels.portal;
+        String secret = channels.webhookSecret;
         setClocks("2020-12-03T07:30:00+07:00");
 
         contact("GOVERNMENT", XUAT_HOA, "UBND phường Xuất Hóa", List.of(UBND_EMAIL),
@@ -96,14 +81,8 @@ class WholeSuiteScenarioTest {
 
     @AfterAll
     void stopSuite() throws Exception {
-        if (suite != null) {
-            suite.close();
-        }
-        if (portal != null) {
-            portal.close();
-        }
-        if (smtp != null) {
-            smtp.stop();
+        if (channels != null) {
+            channels.close();
         }
     }
 

@@ -76,8 +76,16 @@ public class DeliveryWorker {
     public int runOnce() {
         int attempted = 0;
         while (attempted < config.maxPerRun()) {
-            Boolean found = QuarkusTransaction.requiringNew().timeout((int) config.sendTimeout().toSeconds())
-                    .call(this::sendNext);
+            Boolean found;
+            try {
+                found = QuarkusTransaction.requiringNew().timeout((int) config.sendTimeout().toSeconds())
+                        .call(this::sendNext);
+            } catch (RuntimeException e) {
+                // The send outlived its transaction (a hung SMTP server or portal) or the database went away: the
+                // transaction rolled back, so the delivery is still pending and unclaimed; a later run sends it.
+                LOG.warnf("A delivery attempt was rolled back and stays pending: %s", e.toString());
+                break;
+            }
             if (!Boolean.TRUE.equals(found)) {
                 break;
             }

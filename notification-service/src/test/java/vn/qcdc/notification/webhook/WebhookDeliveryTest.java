@@ -138,7 +138,7 @@ class WebhookDeliveryTest {
         try (WebhookReceiver portal = new WebhookReceiver(List.of(ContactFixtures.SECRET))) {
             ContactFixtures.create(ContactFixtures.contact("PARTY_COMMITTEE", ContactFixtures.XUAT_HOA,
                     "Đảng ủy phường Xuất Hóa", null, portal.url("/dang-uy"), null));
-            portal.hang(12_000); // beyond the 4 s transaction and the 8 s HTTP timeout
+            portal.hang(12_000); // beyond the 10 s transaction, within the 20 s HTTP timeout
             UUID rec = remindNow("PARTY_COMMITTEE");
             await().atMost(Duration.ofSeconds(40)).until(() -> !portal.callsContaining(rec.toString()).isEmpty());
             Map<String, Object> d = delivery(rec);

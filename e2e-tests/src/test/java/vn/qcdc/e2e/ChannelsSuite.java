@@ -1,0 +1,53 @@
+package vn.qcdc.e2e;
+
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The running suite with real delivery channels around it: an SMTP server (GreenMail) the notification service sends
+ * to, a portal's webhook endpoint that verifies signatures, and adjustable clocks with fast ticks so tests move time
+ * instead of waiting.
+ */
+final class ChannelsSuite implements AutoCloseable {
+
+    final GreenMail smtp;
+    final SignedWebhookReceiver portal;
+    final String webhookSecret;
+    final RunningSuite suite;
+
+    ChannelsSuite(String dataPrefix) throws Exception {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        webhookSecret = "whsec_" + Base64.getEncoder().encodeToString(key);
+        portal = new SignedWebhookReceiver(webhookSecret);
+        suite = new RunningSuite(Files.createTempDirectory(dataPrefix));
+        suite.extraEnv.putAll(Map.of("QCDC_CLOCK_ADJUSTABLE", "true",
+                "QCDC_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
+                "QCDC_FOLLOWUP_TICK_INTERVAL", "1s",
+                "QCDC_DELIVERIES_INTERVAL", "1s",
+                "QUARKUS_MAILER_HOST", "127.0.0.1",
+                "QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                "QUARKUS_MAILER_MOCK", "false",
+                "QUARKUS_MAILER_FROM", "nhac-viec@qcdc.example.vn"));
+        suite.start("--no-build");
+        suite.awaitReady(Duration.ofMinutes(4));
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            suite.close();
+        } finally {
+            portal.close();
+            smtp.stop();
+        }
+    }
+}
