@@ -72,12 +72,19 @@ class ReferenceScenarioTest {
         // Events, as a real consumer sees them.
         String bootstrap = RealInfraResource.kafka().bootstrapServers();
         Set<String> issuedSeen = new HashSet<>();
+        Set<String> inspectionEventsSeen = new HashSet<>();
+        // The inspection's own events are keyed by its id, so they sit on another partition than the
+        // recommendations': wait for both, not just for the five issued events.
         List<ConsumerRecord<String, String>> seen = KafkaTestConsumer.poll(bootstrap, Topics.INSPECTION.name(), r -> {
-            if (EventTypes.RECOMMENDATION_ISSUED.equals(KafkaTestConsumer.header(r, "ce_type"))
-                    && recIds.contains(r.key())) {
+            String type = KafkaTestConsumer.header(r, "ce_type");
+            if (EventTypes.RECOMMENDATION_ISSUED.equals(type) && recIds.contains(r.key())) {
                 issuedSeen.add(r.key());
             }
-            return issuedSeen.size() == 5;
+            if (insp.equals(r.key())) {
+                inspectionEventsSeen.add(type);
+            }
+            return issuedSeen.size() == 5 && inspectionEventsSeen.containsAll(
+                    Set.of(EventTypes.INSPECTION_SCHEDULED, EventTypes.INSPECTION_CONCLUDED));
         }, Duration.ofSeconds(60));
         assertEquals(recIds, issuedSeen, "one recommendation.issued per recommendation, keyed by its id");
         ConsumerRecord<String, String> scheduled = only(seen, EventTypes.INSPECTION_SCHEDULED, insp);
