@@ -50,7 +50,8 @@ class SuiteLifecycleTest {
                         .body("checks.name", hasItem("Kafka connection health check"));
                 given().port(port).get("/q/openapi").then().statusCode(200);
             }
-            assertTrue(suite.launcherLog().contains("/q/swagger-ui"), "the launcher prints where things are");
+            // The launcher prints where things are once it has seen every service ready itself.
+            await().atMost(Duration.ofSeconds(30)).until(() -> suite.launcherLog().contains("/q/swagger-ui"));
 
             id = given().port(suite.inspectionPort).auth().oauth2(token).contentType(ContentType.JSON)
                     .body(DELEGATION).post("/api/v1/delegations").then().statusCode(201).extract().path("id");
