@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,6 +35,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<String> secrets;
     private final AtomicInteger status = new AtomicInteger(200);
     private final AtomicLong hangMillis = new AtomicLong(0);
+    private final AtomicBoolean stallBody = new AtomicBoolean();
 
     public WebhookReceiver(List<String> secrets) {
         this.secrets = List.copyOf(secrets);
@@ -51,6 +53,19 @@ public final class WebhookReceiver implements AutoCloseable {
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             String ts = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String sig = exchange.getRequestHeaders().getFirst("webhook-signature");
+            if (stallBody.get()) {
+                // headers at once, then a body that never ends: only a deadline covering the body catches this
+                calls.add(new Call(exchange.getRequestURI().getPath(), id, ts, sig, body, verify(id, ts, sig, body),
+                        -2));
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write("{\"ok\":".getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody().flush();
+                while (stallBody.get()) {
+                    sleep(100);
+                }
+                exchange.close();
+                return;
+            }
             long hang = hangMillis.get();
             if (hang > 0) {
                 sleep(hang);
@@ -74,6 +89,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public void hang(long millis) {
         hangMillis.set(millis);
+    }
+
+    /** Accept the call and answer 200 with a body that never finishes (until turned off or closed). */
+    public void stallBody(boolean on) {
+        stallBody.set(on);
     }
 
     public List<Call> calls() {
@@ -122,6 +142,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        stallBody.set(false);
         server.stop(0);
     }
 }

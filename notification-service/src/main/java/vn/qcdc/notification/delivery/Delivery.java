@@ -73,6 +73,12 @@ public class Delivery extends PanacheEntityBase {
     public OffsetDateTime sentAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** Until when a worker holds this delivery while sending it (real time, not the business clock). */
+    @Column(name = "lease_until")
+    public OffsetDateTime leaseUntil;
+    /** Which claim holds the lease: only that claim may record the outcome. */
+    @Column(name = "lease_token")
+    public UUID leaseToken;
     @Version
     public long version;
 

@@ -28,7 +28,21 @@ public interface DeliveryConfig {
     @WithDefault("6h")
     Duration maxBackoff();
 
-    /** A send that takes longer aborts its transaction: the delivery stays pending and is tried again. */
-    @WithDefault("60s")
+    /**
+     * Hard deadline of one email send (connect, SMTP dialogue, acceptance). A send that takes longer counts as a failed
+     * attempt and is retried later. Webhooks have their own ({@code qcdc.webhooks.timeout}).
+     */
+    @WithDefault("30s")
     Duration sendTimeout();
+
+    /**
+     * Sends in flight at once on this replica. A slow endpoint holds one of them at most (one send per webhook endpoint
+     * at a time; email at most {@link #emailConcurrency()}), so it delays only its own deliveries.
+     */
+    @WithDefault("8")
+    int senders();
+
+    /** Emails sent at once (one SMTP server serves them all). */
+    @WithDefault("2")
+    int emailConcurrency();
 }

@@ -9,11 +9,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.qcdc.backbone.AfterCommit;
 import vn.qcdc.notification.contact.Contact;
 import vn.qcdc.notification.contact.WebhookEndpoint;
 
@@ -34,14 +36,24 @@ public class DeliveryPlanner {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    TransactionSynchronizationRegistry tsr;
+
+    @Inject
+    DeliveryWorker worker;
+
     /** What to send: its source (the exactly-once key), kind, unit and payload; texts are rendered per contact. */
     public record Notification(String source, Delivery.Kind kind, UUID recommendationId, String stepKey,
             String unitCode, Map<String, Object> payload, Object[] textArgs) {
     }
 
-    /** Returns how many deliveries were created now (0 when they all existed). */
+    /**
+     * Returns how many deliveries were created now (0 when they all existed). The delivery worker is woken when the
+     * transaction commits.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int plan(Notification n, Contact c) {
+        AfterCommit.wake(tsr, DeliveryWorker.class, worker::wakeUp);
         Notices.Text text = Notices.render(n.kind(), c.language, n.textArgs());
         int created = 0;
         for (String email : c.emails) {

@@ -3,38 +3,60 @@ package vn.qcdc.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 import vn.qcdc.backbone.outbox.Outbox;
 import vn.qcdc.events.EventTypes;
 import vn.qcdc.events.Topics;
 import vn.qcdc.events.notification.NotificationEvents;
 import vn.qcdc.notification.webhook.WebhookChannel;
+import vn.qcdc.notification.webhook.WebhookConfig;
 
 /**
- * Sends pending deliveries. Each delivery is claimed with {@code SELECT … FOR UPDATE SKIP LOCKED} in its own short
- * transaction and sent while the row stays locked, so two workers (two replicas) never send the same delivery at the
- * same time; the delivery is marked sent in that transaction only after the channel accepted it. A crash or a hang
- * mid-send aborts the transaction: the row is still pending and the next run sends it (at least once towards the
- * channel; the inbox, written in the same transaction, is exactly once; webhooks carry a stable {@code webhook-id}
- * for the receiver to drop the rare duplicate).
+ * Sends pending deliveries, woken as soon as a delivery is planned (and every {@code qcdc.deliveries.interval} as a
+ * fallback, for retries and other replicas' work).
+ *
+ * <ul>
+ * <li><b>Inbox</b> deliveries are a database write: claimed ({@code FOR UPDATE SKIP LOCKED}), written and marked sent
+ * in one short transaction, so an inbox entry exists exactly once.</li>
+ * <li><b>Email and webhooks</b> never run inside a transaction: a delivery is claimed with a lease in one short
+ * transaction, sent by a sender thread with a hard deadline, and its outcome recorded in a second transaction that
+ * checks the lease is still its own. A crash between the send and the record leaves the lease to expire and the
+ * delivery is sent again with the same id ({@code webhook-id}, {@code X-QCDC-Delivery-Id}) for the receiver to drop.
+ * Each webhook endpoint is its own lane (one send at a time) and email has a small lane of its own, so a slow or dead
+ * endpoint delays only its own deliveries.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    private static final String EMAIL_LANE = "email";
 
     @Inject
     EntityManager em;
@@ -44,6 +66,9 @@ public class DeliveryWorker {
 
     @Inject
     DeliveryConfig config;
+
+    @Inject
+    WebhookConfig webhookConfig;
 
     @Inject
     EmailChannel email;
@@ -60,64 +85,230 @@ public class DeliveryWorker {
     @Inject
     MeterRegistry registry;
 
-    @Scheduled(every = "${qcdc.deliveries.interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "delivery-worker")
-    void scheduled() {
-        try {
-            int n = runOnce();
-            if (n > 0) {
-                LOG.debugf("Delivery worker attempted %d deliveries", n);
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("Delivery run stopped: %s", e.toString());
+    private final Semaphore wake = new Semaphore(0);
+    /** Webhook endpoints with a send in flight on this replica. */
+    private final Set<String> busyEndpoints = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger emailsInFlight = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private ExecutorService senders;
+    private Thread dispatcher;
+    private volatile boolean running;
+
+    /** A delivery this worker holds the lease of. */
+    record Claim(UUID id, UUID token, Delivery.Channel channel, String endpoint) {
+    }
+
+    void start(@Observes StartupEvent ev) {
+        AtomicInteger n = new AtomicInteger();
+        senders = Executors.newFixedThreadPool(Math.max(1, config.senders()), r -> {
+            Thread t = new Thread(r, "delivery-sender-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        if ("off".equalsIgnoreCase(config.interval())) {
+            return;
+        }
+        running = true;
+        dispatcher = new Thread(this::loop, "delivery-dispatcher");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+    }
+
+    void stop(@Observes ShutdownEvent ev) throws InterruptedException {
+        running = false;
+        wake.release();
+        if (dispatcher != null) {
+            dispatcher.join(5_000);
+        }
+        if (senders != null) {
+            senders.shutdown();
+            senders.awaitTermination(lease().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Sends what is due now; returns how many deliveries were attempted. Safe to call from several threads. */
+    /** Asks the worker to look for due deliveries now (after a transaction that planned some commits). */
+    public void wakeUp() {
+        wake.release();
+    }
+
+    private void loop() {
+        long interval = intervalMillis(config.interval());
+        while (running) {
+            try {
+                dispatch(false);
+            } catch (RuntimeException e) {
+                LOG.warnf("Delivery run stopped: %s", e.toString());
+            }
+            try {
+                wake.tryAcquire(interval, TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Sends what is due now and waits for the sends it started; returns how many deliveries were attempted. Safe to
+     * call from several threads and replicas.
+     */
     public int runOnce() {
-        int attempted = 0;
-        while (attempted < config.maxPerRun()) {
+        return dispatch(true);
+    }
+
+    private int dispatch(boolean wait) {
+        int attempted = deliverInbox();
+        List<Future<?>> started = new ArrayList<>();
+        while (attempted < config.maxPerRun() && inFlight.get() < config.senders()) {
+            Claim c;
+            try {
+                c = QuarkusTransaction.requiringNew().timeout(10).call(this::claimNetwork);
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not claim a delivery (retrying later): %s", e.toString());
+                break;
+            }
+            if (c == null) {
+                break;
+            }
+            started.add(senders.submit(() -> sendClaimed(c)));
+            attempted++;
+        }
+        if (wait) {
+            for (Future<?> f : started) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    LOG.warnf("A send failed unexpectedly: %s", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return attempted;
+    }
+
+    /** Inbox deliveries, each claimed, written and marked sent in its own transaction. */
+    private int deliverInbox() {
+        int done = 0;
+        while (done < config.maxPerRun()) {
             Boolean found;
             try {
-                found = QuarkusTransaction.requiringNew().timeout((int) config.sendTimeout().toSeconds())
-                        .call(this::sendNext);
+                found = QuarkusTransaction.requiringNew().timeout(10).call(this::deliverNextInbox);
             } catch (RuntimeException e) {
-                // The send outlived its transaction (a hung SMTP server or portal) or the database went away: the
-                // transaction rolled back, so the delivery is still pending and unclaimed; a later run sends it.
-                LOG.warnf("A delivery attempt was rolled back and stays pending: %s", e.toString());
+                LOG.warnf("An inbox delivery was rolled back and stays pending: %s", e.toString());
                 break;
             }
             if (!Boolean.TRUE.equals(found)) {
                 break;
             }
-            attempted++;
+            done++;
         }
-        return attempted;
+        return done;
     }
 
-    /** Claims one due delivery and sends it, inside the caller's transaction. */
-    Boolean sendNext() {
+    Boolean deliverNextInbox() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         @SuppressWarnings("unchecked")
-        List<String> ids = em
-                .createNativeQuery("SELECT CAST(id AS text) FROM delivery WHERE status = 'PENDING' AND next_attempt_at"
-                        + " <= ?1 ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, now)
-                .getResultList();
+        List<UUID> ids = em.createNativeQuery("SELECT id FROM delivery WHERE status = 'PENDING' AND channel = 'INBOX'"
+                + " AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED", UUID.class)
+                .setParameter(1, now).getResultList();
         if (ids.isEmpty()) {
             return false;
         }
-        Delivery d = em.find(Delivery.class, UUID.fromString(ids.get(0)));
-        Outcome outcome;
-        try {
-            outcome = switch (d.channel()) {
-                case EMAIL -> email.send(d);
-                case WEBHOOK -> webhook.send(d);
-                case INBOX -> inbox.send(d);
-            };
-        } catch (RuntimeException e) {
-            outcome = Outcome.retry(e.toString());
-        }
+        Delivery d = em.find(Delivery.class, ids.get(0));
         d.attempts++;
+        apply(d, inbox.send(d), now);
+        return true;
+    }
+
+    /**
+     * Claims one due email or webhook delivery whose lane is free, with a lease in real time (the business clock that
+     * tests move must not expire leases). Returns null when there is none.
+     */
+    Claim claimNetwork() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean emailFree = emailsInFlight.get() < config.emailConcurrency();
+        UUID token = UUID.randomUUID();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("UPDATE delivery SET lease_token = ?1,"
+                + " lease_until = clock_timestamp() + make_interval(secs => ?2), attempts = attempts + 1"
+                + " WHERE id = (SELECT id FROM delivery WHERE status = 'PENDING' AND channel IN ('EMAIL', 'WEBHOOK')"
+                + " AND next_attempt_at <= ?3 AND (lease_until IS NULL OR lease_until < clock_timestamp())"
+                + " AND (webhook_endpoint_id IS NULL OR NOT (CAST(webhook_endpoint_id AS text) = ANY(?4)))"
+                + " AND (?5 OR channel <> 'EMAIL')"
+                + " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)"
+                + " RETURNING id, channel, CAST(webhook_endpoint_id AS text)").setParameter(1, token)
+                .setParameter(2, (double) lease().toSeconds()).setParameter(3, now)
+                .setParameter(4, busyEndpoints.toArray(new String[0])).setParameter(5, emailFree).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.get(0);
+        Claim c = new Claim((UUID) r[0], token, Delivery.Channel.valueOf((String) r[1]), (String) r[2]);
+        inFlight.incrementAndGet();
+        if (c.channel() == Delivery.Channel.EMAIL) {
+            emailsInFlight.incrementAndGet();
+        } else if (c.endpoint() != null) {
+            busyEndpoints.add(c.endpoint());
+        }
+        return c;
+    }
+
+    /** Sends a claimed delivery outside any transaction, then records the outcome; frees its lane either way. */
+    void sendClaimed(Claim c) {
+        try {
+            Delivery d = QuarkusTransaction.requiringNew().timeout(10).call(() -> {
+                Delivery found = em.find(Delivery.class, c.id());
+                em.detach(found);
+                return found;
+            });
+            Outcome outcome;
+            WebhookChannel.Answer answer = null;
+            if (c.channel() == Delivery.Channel.EMAIL) {
+                outcome = email.send(d);
+            } else {
+                WebhookChannel.Call call = QuarkusTransaction.requiringNew().timeout(10)
+                        .call(() -> webhook.prepare(em.find(Delivery.class, c.id())));
+                if (call.refusal() != null) {
+                    outcome = call.refusal();
+                } else {
+                    answer = webhook.call(call);
+                    outcome = null;
+                }
+            }
+            WebhookChannel.Answer a = answer;
+            Outcome o = outcome;
+            QuarkusTransaction.requiringNew().timeout(10).run(() -> record(c, o, a));
+        } catch (RuntimeException e) {
+            // the database went away between the send and the record: the lease expires and the delivery is resent
+            LOG.warnf("Outcome of delivery %s not recorded (it will be sent again after its lease): %s", c.id(),
+                    e.toString());
+        } finally {
+            inFlight.decrementAndGet();
+            if (c.channel() == Delivery.Channel.EMAIL) {
+                emailsInFlight.decrementAndGet();
+            } else if (c.endpoint() != null) {
+                busyEndpoints.remove(c.endpoint());
+            }
+            wakeUp(); // the lane is free: its next delivery may go
+        }
+    }
+
+    private void record(Claim c, Outcome outcome, WebhookChannel.Answer answer) {
+        Delivery d = em.find(Delivery.class, c.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (d == null || !c.token().equals(d.leaseToken) || !Delivery.Status.PENDING.name().equals(d.status)) {
+            LOG.warnf("Delivery %s changed hands while it was being sent; its outcome is not recorded", c.id());
+            return;
+        }
+        d.leaseToken = null;
+        d.leaseUntil = null;
+        apply(d, answer != null ? webhook.settle(d, answer) : outcome, OffsetDateTime.now(clock));
+    }
+
+    /** Applies an attempt's outcome (attempts already counted) in the caller's transaction. */
+    private void apply(Delivery d, Outcome outcome, OffsetDateTime now) {
         d.updatedAt = now;
         if (outcome.accepted()) {
             d.status = Delivery.Status.SENT.name();
@@ -139,7 +330,23 @@ public class DeliveryWorker {
             d.lastError = outcome.error();
             d.nextAttemptAt = now.plus(backoff(d.attempts));
         }
-        return true;
+    }
+
+    /** "2s", "500ms", "1m" (the scheduler's notation). */
+    static long intervalMillis(String interval) {
+        String v = interval.trim().toLowerCase(java.util.Locale.ROOT);
+        if (v.endsWith("ms")) {
+            return Long.parseLong(v.substring(0, v.length() - 2));
+        }
+        return Duration.parse("PT" + v.toUpperCase(java.util.Locale.ROOT)).toMillis();
+    }
+
+    /** How long a claim holds a delivery: beyond the longest send deadline, so a live send never loses its lease. */
+    private Duration lease() {
+        Duration longest = config.sendTimeout().compareTo(webhookConfig.timeout()) > 0
+                ? config.sendTimeout()
+                : webhookConfig.timeout();
+        return longest.plusSeconds(30);
     }
 
     /** Exponential backoff with up to 50 % random jitter, so failing endpoints are not hit in lock-step. */

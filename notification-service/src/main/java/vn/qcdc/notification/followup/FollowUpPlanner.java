@@ -11,7 +11,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import vn.qcdc.backbone.AfterCommit;
 
 /**
  * Turns the policy into planned steps of a plan. Re-planning removes the steps not yet run and plans the future ones
@@ -31,6 +34,12 @@ public class FollowUpPlanner {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TransactionSynchronizationRegistry tsr;
+
+    @Inject
+    FollowUpTick tick;
 
     /** A step to plan: its key within the deadline, its kind and when it is due. */
     public record PlannedStep(String key, FollowUpStep.Kind kind, ZonedDateTime dueAt) {
@@ -94,9 +103,15 @@ public class FollowUpPlanner {
         }
     }
 
-    /** Plans one step unless a step with that key exists (then nothing happens). */
+    /**
+     * Plans one step unless a step with that key exists (then nothing happens). A step due already wakes the tick once
+     * the transaction commits, so it goes out now rather than at the next scheduled tick.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(UUID recommendationId, PlannedStep s) {
+        if (!s.dueAt().isAfter(ZonedDateTime.now(clock))) {
+            AfterCommit.wake(tsr, FollowUpTick.class, tick::wakeUp);
+        }
         em.createNativeQuery("INSERT INTO followup_step (id, recommendation_id, step_key, kind, due_at, status)"
                 + " VALUES (?1, ?2, ?3, ?4, ?5, 'PLANNED') ON CONFLICT (recommendation_id, step_key) DO NOTHING")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, recommendationId).setParameter(3, s.key())

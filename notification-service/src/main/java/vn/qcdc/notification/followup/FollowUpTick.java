@@ -4,19 +4,28 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import vn.qcdc.backbone.outbox.Outbox;
@@ -34,10 +43,11 @@ import vn.qcdc.notification.model.SelfEvaluationReminder;
 import vn.qcdc.units.AdministrativeUnits;
 
 /**
- * The scheduler's tick: claims due steps of active plans with {@code SELECT … FOR UPDATE SKIP LOCKED} in short
- * transactions and turns each into deliveries (or an event). Any number of replicas may tick at once: a step is
- * locked by one of them, marked done in the same transaction as its deliveries, and the deliveries are unique per
- * (step, recipient, channel) anyway.
+ * The scheduler's tick: claims due steps of active plans, with their plans, using {@code SELECT … FOR UPDATE SKIP
+ * LOCKED} in short transactions, and turns each into deliveries (or an event). Any number of replicas may tick at
+ * once: a step is locked by one of them, marked done in the same transaction as its deliveries, and the deliveries are
+ * unique per (step, recipient, channel) anyway. Besides the schedule, a tick runs as soon as a step is planned as due
+ * now ({@link #wakeUp()}).
  */
 @ApplicationScoped
 public class FollowUpTick {
@@ -71,6 +81,23 @@ public class FollowUpTick {
     @Inject
     SelfEvaluationReminder selfEvaluation;
 
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private ExecutorService waker;
+
+    void start(@Observes StartupEvent ev) {
+        waker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "followup-wake");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        if (waker != null) {
+            waker.shutdownNow();
+        }
+    }
+
     @Scheduled(every = "${qcdc.followup.tick-interval:30s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "followup-tick")
     void scheduled() {
         try {
@@ -80,32 +107,107 @@ public class FollowUpTick {
         }
     }
 
-    /** Processes every step due now; returns how many steps this call processed. Safe to call concurrently. */
+    /**
+     * Runs a tick soon, off the caller's thread: a step planned as due now (an overdue notice, an escalation whose
+     * moment has passed) goes out at once instead of at the next scheduled tick. Wake-ups arriving while one is queued
+     * are merged.
+     */
+    public void wakeUp() {
+        if (waker == null || !wakeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            waker.execute(() -> {
+                wakeQueued.set(false);
+                try {
+                    tick();
+                } catch (RuntimeException e) {
+                    LOG.warnf("Follow-up tick (woken) stopped: %s", e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            wakeQueued.set(false);
+        }
+    }
+
+    /**
+     * Processes every step due now; returns how many steps this call processed. Safe to call concurrently: steps that
+     * another tick (another replica, or the scheduled one) holds are left to it, and this call returns once that tick
+     * has committed them (or after a few seconds), so whoever called it sees every due step done.
+     */
     public int tick() {
         int processed = 0;
+        Set<UUID> failing = new HashSet<>();
+        long giveUpAt = System.nanoTime() + 10_000_000_000L;
         while (true) {
-            Integer n = QuarkusTransaction.requiringNew().timeout(60).call(this::claimBatch);
-            processed += n;
-            if (n < config.batchSize()) {
+            List<UUID> candidates = QuarkusTransaction.requiringNew().timeout(30).call(() -> dueSteps(failing));
+            if (candidates.isEmpty()) {
                 break;
+            }
+            int done;
+            try {
+                done = QuarkusTransaction.requiringNew().timeout(60).call(() -> processSteps(candidates));
+            } catch (RuntimeException batchFailure) {
+                // One step failed and took its batch with it: do them one by one, so only the failing one waits
+                // (it stays planned and is tried again at the next tick, alone).
+                done = 0;
+                for (UUID id : candidates) {
+                    try {
+                        done += QuarkusTransaction.requiringNew().timeout(30).call(() -> processSteps(List.of(id)));
+                    } catch (RuntimeException e) {
+                        failing.add(id);
+                        LOG.warnf("Follow-up step %s failed and is retried at the next tick: %s", id, e.toString());
+                    }
+                }
+            }
+            processed += done;
+            if (done == 0 && candidates.stream().allMatch(id -> !failing.contains(id))) {
+                // all held by another tick: wait for it to commit
+                if (System.nanoTime() > giveUpAt) {
+                    break;
+                }
+                sleep(50);
             }
         }
         QuarkusTransaction.requiringNew().run(selfEvaluation::runIfDue);
         return processed;
     }
 
-    Integer claimBatch() {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        @SuppressWarnings("unchecked")
-        List<String> ids = em.createNativeQuery("SELECT CAST(s.id AS text) FROM followup_step s"
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    List<UUID> dueSteps(Set<UUID> excluded) {
+        return em.createNativeQuery("SELECT s.id FROM followup_step s"
                 + " JOIN followup_plan p ON p.recommendation_id = s.recommendation_id"
                 + " WHERE s.status = 'PLANNED' AND s.due_at <= ?1 AND p.status = 'ACTIVE'"
-                + " ORDER BY s.due_at LIMIT ?2 FOR UPDATE OF s SKIP LOCKED").setParameter(1, now)
-                .setParameter(2, config.batchSize()).getResultList();
-        for (String id : ids) {
-            process(em.find(FollowUpStep.class, UUID.fromString(id)), now);
+                + " AND NOT (s.id = ANY(?3)) ORDER BY s.due_at LIMIT ?2", UUID.class)
+                .setParameter(1, OffsetDateTime.now(clock)).setParameter(2, config.batchSize())
+                .setParameter(3, excluded.toArray(new UUID[0])).getResultList();
+    }
+
+    /**
+     * Locks the steps and their plans ({@code FOR UPDATE OF s, p SKIP LOCKED}) and processes those still due: a plan
+     * that a concurrent event is ending is skipped (locked) or seen ended (re-checked after its commit), never sent
+     * for.
+     */
+    Integer processSteps(List<UUID> ids) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        @SuppressWarnings("unchecked")
+        List<UUID> locked = em.createNativeQuery("SELECT s.id FROM followup_step s"
+                + " JOIN followup_plan p ON p.recommendation_id = s.recommendation_id"
+                + " WHERE s.id = ANY(?1) AND s.status = 'PLANNED' AND s.due_at <= ?2 AND p.status = 'ACTIVE'"
+                + " ORDER BY s.due_at FOR UPDATE OF s, p SKIP LOCKED", UUID.class)
+                .setParameter(1, ids.toArray(new UUID[0])).setParameter(2, now).getResultList();
+        for (UUID id : locked) {
+            process(em.find(FollowUpStep.class, id), now);
         }
-        return ids.size();
+        return locked.size();
     }
 
     private void process(FollowUpStep step, OffsetDateTime now) {

@@ -1,19 +1,29 @@
 package vn.qcdc.notification.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -24,14 +34,22 @@ import io.quarkus.test.junit.QuarkusTest;
 import vn.qcdc.events.EventTypes;
 import vn.qcdc.events.Topics;
 import vn.qcdc.notification.Events;
+import vn.qcdc.notification.MutableClock;
 import vn.qcdc.notification.contact.ContactFixtures;
 
 /**
- * Benchmark (not a test; runs only with {@code -Dqcdc.bench=true}): event-to-inbox latency at a steady rate. Model
- * proposals ({@code model.status-changed.v1}, to PROPOSED) are produced to the real broker at
- * {@code qcdc.bench.rate} events/s (default 100) for {@code qcdc.bench.seconds} (default 30); each becomes an inbox
- * entry of the steering committee. Latency = first time a poller (every 20 ms) sees the inbox entry − the moment the
- * event was handed to the producer. The delivery worker's interval ({@code qcdc.deliveries.interval}) bounds it.
+ * Benchmark (not a test; runs only with {@code -Dqcdc.bench=true}, see {@code bench/notification/}): event-to-inbox
+ * latency at a steady rate ({@code qcdc.bench.rate} events/s, default 100, for {@code qcdc.bench.seconds}, default 30),
+ * beside Kafka's own end-to-end latency on the same broker at the same rate:
+ * <ol>
+ * <li>baseline: a plain producer (acks=all) to a plain consumer, the time from send to receipt;</li>
+ * <li>model path: a model proposal ({@code model.status-changed.v1} to PROPOSED) until the steering committee's inbox
+ * entry exists;</li>
+ * <li>a recommendation's first notice: {@code recommendation.issued.v1} whose due-date reminder is due the moment it
+ * is planned (the clock stands at 08:00 on the due date) until the addressee's inbox entry exists.</li>
+ * </ol>
+ * An inbox entry is seen by a poller every 5 ms (so up to 5 ms is the poller's own). No backlog means every event
+ * arrived within the run plus 10 s.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "qcdc.bench", matches = "true")
@@ -40,35 +58,143 @@ class InboxLatencyBenchmark {
     @Inject
     EntityManager em;
 
+    record Result(String name, int sent, List<Double> ms, double achievedRate) {
+    }
+
     @Test
-    void eventToInboxLatency() throws Exception {
+    void eventToInboxLatencyBesideKafka() throws Exception {
         int rate = Integer.getInteger("qcdc.bench.rate", 100);
         int seconds = Integer.getInteger("qcdc.bench.seconds", 30);
-        String user = "bench-latency-" + UUID.randomUUID().toString().substring(0, 8);
-        ContactFixtures.create(ContactFixtures.contact("STEERING_COMMITTEE", "03124",
+        warmUp();
+        List<Result> results = new ArrayList<>();
+        results.add(kafkaBaseline(rate, seconds));
+        results.add(modelPath(rate, seconds));
+        results.add(firstNotice(rate, seconds));
+        double base = pct(results.get(0).ms(), 99);
+        StringBuilder out = new StringBuilder(String.format("%n# notification-service: event-to-inbox latency%n%n"
+                + "%d events/s for %d s each; load average at the end: %s%n%n"
+                + "| path | sent | arrived | achieved/s | p50 ms | p99 ms | max ms | p99 / Kafka p99 |%n"
+                + "|---|---|---|---|---|---|---|---|%n", rate, seconds, loadAverage()));
+        for (Result r : results) {
+            out.append(String.format("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f× |%n", r.name(), r.sent(),
+                    r.ms().size(), r.achievedRate(), pct(r.ms(), 50), pct(r.ms(), 99),
+                    r.ms().isEmpty() ? 0 : r.ms().get(r.ms().size() - 1), pct(r.ms(), 99) / Math.max(base, 0.001)));
+        }
+        System.out.println(out);
+    }
+
+    /** A few events of each kind first, so class loading and JIT are not measured. */
+    private void warmUp() throws Exception {
+        modelPath(20, 2);
+        firstNotice(20, 2);
+    }
+
+    private Result kafkaBaseline(int rate, int seconds) throws Exception {
+        // the service's own output topic: nothing in the service consumes it, so the baseline adds no work there
+        String topic = Topics.NOTIFICATION.name();
+        String marker = "baseline-" + UUID.randomUUID();
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        int total = rate * seconds;
+        Thread reader = new Thread(() -> {
+            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Events.bootstrap(), ConsumerConfig.GROUP_ID_CONFIG,
+                    marker, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(),
+                    new StringDeserializer())) {
+                c.subscribe(List.of(topic));
+                long until = System.nanoTime() + (seconds + 30) * 1_000_000_000L;
+                while (seenAt.size() < total && System.nanoTime() < until) {
+                    for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(5))) {
+                        if (r.key() != null && r.key().startsWith(marker)) {
+                            seenAt.putIfAbsent(r.key(), System.nanoTime());
+                        }
+                    }
+                }
+            }
+        }, "bench-baseline-reader");
+        reader.start();
+        Thread.sleep(3_000); // the reader has its partitions
+        double achieved = produce(rate, seconds, i -> {
+            String key = marker + "-" + i;
+            sentAt.put(key, System.nanoTime());
+            return new ProducerRecord<>(topic, key, "{}");
+        });
+        reader.join();
+        return new Result("Kafka end to end (baseline)", total, latencies(sentAt, seenAt), achieved);
+    }
+
+    private Result modelPath(int rate, int seconds) throws Exception {
+        String user = "bench-model-" + UUID.randomUUID().toString().substring(0, 8);
+        String unit = "03124";
+        ContactFixtures.create(ContactFixtures.contact("STEERING_COMMITTEE", unit,
                 "Ban Chỉ đạo minh họa (benchmark)", null, null, user));
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
         int total = rate * seconds;
+        Thread poller = poller(user, "d.payload->>'modelId'", seenAt, total, seconds);
+        double achieved = produce(rate, seconds, i -> {
+            UUID model = UUID.randomUUID();
+            String json = "{\"model\": {\"modelId\": \"" + model + "\", \"name\": \"Mô hình benchmark " + i
+                    + "\", \"unitCode\": \"" + unit + "\", \"orgType\": \"WOMENS_UNION\", \"year\": 2021, \"field\":"
+                    + " \"Kinh tế\", \"kind\": \"COLLECTIVE\", \"status\": \"PROPOSED\", \"outstanding\": false},"
+                    + " \"from\": \"SUBMITTED\", \"to\": \"PROPOSED\", \"reason\": null, \"changedBy\": \"bench\"}";
+            sentAt.put(model.toString(), System.nanoTime());
+            return cloudEvent(Topics.MODEL.name(), model.toString(), EventTypes.MODEL_STATUS_CHANGED, json);
+        });
+        poller.join();
+        return new Result("model proposal → inbox", total, latencies(sentAt, seenAt), achieved);
+    }
+
+    private Result firstNotice(int rate, int seconds) throws Exception {
+        // 08:00 on a working day (the clock stands still in tests): a recommendation due that day has its due-date
+        // reminder due the moment it is planned.
+        LocalDate day = MutableClock.now().toLocalDate().plusWeeks(1).with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+        MutableClock.moveTo(OffsetDateTime.of(day.atTime(8, 0), MutableClock.now().getOffset()));
+        String user = "bench-notice-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = "PEOPLES_INSPECTION_BOARD";
+        String unit = "03124";
+        ContactFixtures.create(ContactFixtures.contact(body, unit, "Ban Thanh tra nhân dân (benchmark)", null, null,
+                user));
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        int total = rate * seconds;
+        Thread poller = poller(user, "CAST(i.recommendation_id AS text)", seenAt, total, seconds);
+        double achieved = produce(rate, seconds, i -> {
+            UUID rec = UUID.randomUUID();
+            sentAt.put(rec.toString(), System.nanoTime());
+            return cloudEvent(Topics.INSPECTION.name(), rec.toString(), EventTypes.RECOMMENDATION_ISSUED,
+                    Events.recommendationIssued(rec, unit, body, day, "Kiến nghị benchmark " + i));
+        });
+        poller.join();
+        return new Result("recommendation issued → first notice in inbox", total, latencies(sentAt, seenAt),
+                achieved);
+    }
+
+    private Thread poller(String user, String idExpression, Map<String, Long> seenAt, int total, int seconds) {
         Thread poller = new Thread(() -> {
-            while (seenAt.size() < total && !Thread.currentThread().isInterrupted()) {
+            long until = System.nanoTime() + (seconds + 10) * 1_000_000_000L;
+            while (seenAt.size() < total && System.nanoTime() < until) {
                 @SuppressWarnings("unchecked")
-                List<String> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "SELECT d.payload->>'modelId' FROM inbox_item i JOIN delivery d ON d.id = i.delivery_id"
-                                + " WHERE i.user_subject = ?1")
-                        .setParameter(1, user).getResultList());
+                List<String> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("SELECT "
+                        + idExpression + " FROM inbox_item i JOIN delivery d ON d.id = i.delivery_id"
+                        + " WHERE i.user_subject = ?1").setParameter(1, user).getResultList());
                 long now = System.nanoTime();
                 ids.forEach(id -> seenAt.putIfAbsent(id, now));
                 try {
-                    Thread.sleep(20);
+                    Thread.sleep(5);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
         }, "bench-poller");
         poller.start();
+        return poller;
+    }
+
+    private static double produce(int rate, int seconds, Function<Integer, ProducerRecord<String, String>> next) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Events.bootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0);
+        int total = rate * seconds;
         long start = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new StringSerializer())) {
@@ -77,24 +203,23 @@ class InboxLatencyBenchmark {
                 while (System.nanoTime() < due) {
                     Thread.onSpinWait();
                 }
-                UUID model = UUID.randomUUID();
-                String json = "{\"model\": {\"modelId\": \"" + model + "\", \"name\": \"Mô hình benchmark " + i
-                        + "\", \"unitCode\": \"03124\", \"orgType\": \"WOMENS_UNION\", \"year\": 2021, \"field\":"
-                        + " \"Kinh tế\", \"kind\": \"COLLECTIVE\", \"status\": \"PROPOSED\", \"outstanding\": false},"
-                        + " \"from\": \"SUBMITTED\", \"to\": \"PROPOSED\", \"reason\": null, \"changedBy\": \"bench\"}";
-                ProducerRecord<String, String> r = new ProducerRecord<>(Topics.MODEL.name(), model.toString(), json);
-                r.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
-                        .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
-                        .add("ce_type", EventTypes.MODEL_STATUS_CHANGED.getBytes(StandardCharsets.UTF_8))
-                        .add("ce_source", "/qcdc/bench".getBytes(StandardCharsets.UTF_8))
-                        .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-                sentAt.put(model.toString(), System.nanoTime());
-                producer.send(r);
+                producer.send(next.apply(i));
             }
         }
-        double achieved = total / ((System.nanoTime() - start) / 1e9);
-        poller.join(120_000);
-        poller.interrupt();
+        return total / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static ProducerRecord<String, String> cloudEvent(String topic, String key, String type, String json) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, json);
+        r.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+                .add("ce_type", type.getBytes(StandardCharsets.UTF_8))
+                .add("ce_source", "/qcdc/bench".getBytes(StandardCharsets.UTF_8))
+                .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        return r;
+    }
+
+    private static List<Double> latencies(Map<String, Long> sentAt, Map<String, Long> seenAt) {
         List<Double> ms = new ArrayList<>();
         sentAt.forEach((id, t) -> {
             Long seen = seenAt.get(id);
@@ -103,11 +228,15 @@ class InboxLatencyBenchmark {
             }
         });
         Collections.sort(ms);
-        System.out.printf("%n# notification-service: event-to-inbox latency%n%n%,d events at %d/s (achieved %.1f/s),"
-                + " %,d arrived; delivery worker interval %s.%n%n| p50 | p90 | p99 | max |%n|---|---|---|---|%n"
-                + "| %.0f ms | %.0f ms | %.0f ms | %.0f ms |%n%n", total, rate, achieved, ms.size(),
-                System.getProperty("qcdc.deliveries.interval", "1s (test default)"), pct(ms, 50), pct(ms, 90),
-                pct(ms, 99), ms.isEmpty() ? 0 : ms.get(ms.size() - 1));
+        return ms;
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     static double pct(List<Double> sorted, int p) {

@@ -16,8 +16,8 @@ class OperationsTest {
     @Test
     void readyWithDatabaseAndKafkaChecks() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.name", hasItem("Kafka connection health check"));
+                .body("checks.name", hasItem("database"))
+                .body("checks.name", hasItem("kafka"));
         given().get("/q/health/live").then().statusCode(200);
     }
 
@@ -36,8 +36,10 @@ class OperationsTest {
     void theTickAndTheDeliveryWorkerAreScheduled() {
         org.junit.jupiter.api.Assertions.assertTrue(scheduler.isRunning(), "scheduler running");
         java.util.List<String> jobs = scheduler.getScheduledJobs().stream().map(j -> j.getId()).toList();
-        org.junit.jupiter.api.Assertions.assertTrue(jobs.containsAll(java.util.List.of("followup-tick",
-                "delivery-worker")), jobs.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(jobs.contains("followup-tick"), jobs.toString());
+        // the delivery worker is woken when deliveries are planned, with its own polling as a fallback
+        org.junit.jupiter.api.Assertions.assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("delivery-dispatcher") && t.isAlive()), "delivery dispatcher runs");
     }
 
     @Test

@@ -130,32 +130,53 @@ class WebhookDeliveryTest {
     }
 
     /**
-     * The portal hangs longer than a send may take: the worker's transaction is aborted mid-send, the delivery stays
-     * pending and is not counted as attempted; once the portal answers again it is sent, and marked sent once.
+     * The portal accepts the call, answers 200 and never finishes the body. The send fails by its deadline (3 s in
+     * tests), counted as an attempt; the email and inbox deliveries of the same reminder go out meanwhile; after the
+     * last attempt the delivery is FAILED and says so on Kafka.
      */
     @Test
-    void aSendKilledMidwayIsSentAgainAndMarkedSentOnce() {
+    void aWebhookThatNeverFinishesItsAnswerFailsByItsDeadlineWhileOtherChannelsDeliver() {
         try (WebhookReceiver portal = new WebhookReceiver(List.of(ContactFixtures.SECRET))) {
             ContactFixtures.create(ContactFixtures.contact("PARTY_COMMITTEE", ContactFixtures.XUAT_HOA,
-                    "Đảng ủy phường Xuất Hóa", null, portal.url("/dang-uy"), null));
-            portal.hang(12_000); // beyond the 10 s transaction, within the 20 s HTTP timeout
+                    "Đảng ủy phường Xuất Hóa", "dang-uy-xuat-hoa@qcdc.local", portal.url("/dang-uy"),
+                    "dang-uy-xuat-hoa"));
+            portal.stallBody(true);
             UUID rec = remindNow("PARTY_COMMITTEE");
-            await().atMost(Duration.ofSeconds(40)).until(() -> !portal.callsContaining(rec.toString()).isEmpty());
-            Map<String, Object> d = delivery(rec);
-            assertEquals("PENDING", d.get("status"));
-            assertEquals(0, ((Number) d.get("attempts")).intValue(), "the aborted attempt left nothing behind");
-            portal.hang(0);
-            await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(delivery(rec).get("status")));
-            assertEquals(1, ((Number) delivery(rec).get("attempts")).intValue());
-            long accepted = portal.callsContaining(rec.toString()).stream().filter(c -> c.answered() == 200).count();
-            assertEquals(1, accepted, "accepted once");
-            assertEquals(1, portal.callsContaining(rec.toString()).stream().map(WebhookReceiver.Call::id).distinct()
-                    .count(), "the resend carries the same webhook-id");
-            await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertEquals(1, KafkaTestConsumer.pollAll(
-                    Events.bootstrap(), Topics.NOTIFICATION.name(), Duration.ofSeconds(10)).stream()
-                    .filter(r -> rec.toString().equals(r.key())
-                            && EventTypes.REMINDER_SENT.equals(KafkaTestConsumer.header(r, "ce_type")))
-                    .count()));
+            long start = System.nanoTime();
+            await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(channel(rec, "INBOX").get("status"))
+                    && "SENT".equals(channel(rec, "EMAIL").get("status")));
+            long othersMs = (System.nanoTime() - start) / 1_000_000;
+            await().atMost(Duration.ofSeconds(20)).until(() -> !portal.callsContaining(rec.toString()).isEmpty());
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> channel(rec, "WEBHOOK").get("lastError") != null);
+            Map<String, Object> w = channel(rec, "WEBHOOK");
+            assertEquals("PENDING", w.get("status"), "retried later");
+            assertEquals(1, ((Number) w.get("attempts")).intValue(), "the attempt that ran out of time counts");
+            assertTrue(((String) w.get("lastError")).contains("no complete answer within 3 s"),
+                    (String) w.get("lastError"));
+            assertTrue(othersMs < 10_000, "inbox and email did not wait behind the stalled webhook: " + othersMs);
+
+            // every later attempt stalls too: after the last one the delivery has failed for good
+            for (int i = 0; i < 6 && !"FAILED".equals(channel(rec, "WEBHOOK").get("status")); i++) {
+                MutableClock.advance(Duration.ofHours(7));
+                long attemptStart = System.nanoTime();
+                worker.runOnce();
+                assertTrue((System.nanoTime() - attemptStart) / 1_000_000 < 8_000, "each attempt ends by its deadline");
+            }
+            Map<String, Object> failed = channel(rec, "WEBHOOK");
+            assertEquals("FAILED", failed.get("status"));
+            assertEquals(3, ((Number) failed.get("attempts")).intValue(), "qcdc.deliveries.max-attempts in tests");
+            String deliveryId = (String) failed.get("id");
+            await().atMost(Duration.ofSeconds(40)).until(() -> KafkaTestConsumer.pollAll(Events.bootstrap(),
+                    Topics.NOTIFICATION.name(), Duration.ofSeconds(5)).stream()
+                    .anyMatch(r -> deliveryId.equals(r.key())
+                            && EventTypes.DELIVERY_FAILED.equals(KafkaTestConsumer.header(r, "ce_type"))));
         }
+    }
+
+    static Map<String, Object> channel(UUID rec, String channel) {
+        List<Map<String, Object>> sent = Probe.plan(rec).getList("sent");
+        return sent.stream().filter(d -> channel.equals(d.get("channel"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + channel + " delivery of " + rec + ": " + sent));
     }
 }

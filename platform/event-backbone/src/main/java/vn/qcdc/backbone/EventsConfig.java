@@ -45,9 +45,19 @@ public interface EventsConfig {
         @WithDefault("30s")
         Duration sendTimeout();
 
-        /** How long sent events stay in the outbox (for audit and replay) before they are deleted. */
+        /**
+         * How long sent events stay in the outbox (for audit and replay) before they are deleted; the consumers' record
+         * of processed event ids is kept as long, which bounds how late a redelivery can still be recognised.
+         */
         @WithDefault("7d")
         Duration retention();
+
+        /**
+         * Passes in which the broker refused a row for a reason other than an outage (too large, invalid) before the row
+         * is parked, so that it stops holding up the rows behind it.
+         */
+        @WithDefault("5")
+        int maxAttempts();
     }
 
     interface Consumer {

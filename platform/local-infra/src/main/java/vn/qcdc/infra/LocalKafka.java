@@ -169,6 +169,24 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the broker outright (SIGKILL, no controlled shutdown): the crash a fault test needs. {@link #start()}
+     * brings it back with the same log directory.
+     */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        Process p = process;
+        process = null;
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** {@link #stop()} then {@link #start()}: a broker outage and its recovery. */
     public synchronized void restart() {
         stop();

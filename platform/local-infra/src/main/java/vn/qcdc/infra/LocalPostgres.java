@@ -47,12 +47,64 @@ public final class LocalPostgres implements AutoCloseable {
     private static final Pattern SAFE_DB_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final Path dataDir;
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
     private volatile boolean closed;
+
+    /** How a fault test stops the server: PostgreSQL's fast (SIGINT) or immediate (SIGQUIT, crash-like) shutdown. */
+    public enum StopMode {
+        FAST("INT"), IMMEDIATE("QUIT");
+
+        final String signal;
+
+        StopMode(String signal) {
+            this.signal = signal;
+        }
+    }
 
     private LocalPostgres(Path dataDir, EmbeddedPostgres postgres) {
         this.dataDir = dataDir;
         this.postgres = postgres;
+    }
+
+    /**
+     * Stops the server the way an outage would (fast: clients are disconnected; immediate: no checkpoint, crash
+     * recovery on the next start) and waits until it is gone. {@link #restart()} brings it back on the same port and
+     * data.
+     */
+    public synchronized void stop(StopMode mode) {
+        long pid = postmasterPid().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + mode.signal, Long.toString(pid)).inheritIO().start();
+            kill.waitFor();
+            ProcessHandle.of(pid).ifPresent(p -> {
+                try {
+                    p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    p.destroyForcibly();
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the server again after {@link #stop(StopMode)}, on the same port and data directory. */
+    public synchronized void restart() {
+        int port = port();
+        LocalPostgres again = start(dataDir, port);
+        this.postgres = again.postgres;
+    }
+
+    private Optional<Long> postmasterPid() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("pgdata").resolve("postmaster.pid"),
+                    StandardCharsets.UTF_8);
+            return Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

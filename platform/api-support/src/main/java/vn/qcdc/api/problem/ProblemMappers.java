@@ -1,7 +1,6 @@
 package vn.qcdc.api.problem;
 
 import java.net.URI;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -39,6 +37,8 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+
+import vn.qcdc.backbone.DatabaseTrouble;
 
 /**
  * Turns every failure into an RFC 9457 problem in the caller's language. Anything a client sent is a 4xx; a 500
@@ -196,7 +196,7 @@ public class ProblemMappers {
         if (e.getCause() instanceof ProblemException p) {
             return domain(p);
         }
-        if (isDatabaseUnavailable(e)) {
+        if (DatabaseTrouble.isTransient(e)) {
             LOG.warnf("Database unavailable while serving %s: %s", path(), e.getMessage());
             return Response.fromResponse(build(503, "unavailable", messages.get("unavailable"), null))
                     .header("Retry-After", "5").build();
@@ -233,24 +233,6 @@ public class ProblemMappers {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            if (t.getMessage() != null && t.getMessage().contains("Acquisition timeout")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static List<ElementKind> kinds(Path path) {

@@ -1,7 +1,6 @@
 package vn.qcdc.backbone.consumer;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +23,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,8 +34,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
+import vn.qcdc.backbone.DatabaseTrouble;
 import vn.qcdc.backbone.EventsConfig;
 import vn.qcdc.backbone.KafkaClients;
+import vn.qcdc.backbone.outbox.Outbox;
 import vn.qcdc.backbone.topics.TopicAdmin;
 import vn.qcdc.events.Topics;
 
@@ -186,8 +186,14 @@ public class EventConsumer {
         } catch (RuntimeException e) {
             return deadLetter(record, "Not a CloudEvent: " + e.getMessage());
         }
+        Long version;
+        try {
+            version = version(event);
+        } catch (NumberFormatException e) {
+            return deadLetter(record, "Invalid " + Outbox.VERSION_EXTENSION + ": " + e.getMessage());
+        }
         IncomingEvent incoming = new IncomingEvent(event.getId(), event.getSource().toString(), event.getType(),
-                event.getSubject(), event.getTime(), record.key(),
+                event.getSubject(), event.getTime(), record.key(), version,
                 event.getData() == null ? new byte[0] : event.getData().toBytes(), record.topic(),
                 record.partition(), record.offset(), eventMapper);
         for (EventHandler handler : handlers) {
@@ -196,7 +202,8 @@ public class EventConsumer {
             }
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    if (processed.markIfNew(handler.name(), incoming.source(), incoming.id(), incoming.type())) {
+                    if (processed.markIfNew(handler.name(), incoming.source(), incoming.id(), incoming.type())
+                            && isCurrent(handler, incoming)) {
                         try {
                             handler.handle(incoming);
                         } catch (RuntimeException e) {
@@ -212,7 +219,7 @@ public class EventConsumer {
                     registry.counter("qcdc.events.poison", "handler", handler.name()).increment();
                     return deadLetter(record, handler.name() + ": " + cause.getMessage());
                 }
-                if (isOutage(cause)) {
+                if (DatabaseTrouble.isTransient(cause)) {
                     LOG.warnf("Database unavailable while applying %s (%s); retrying", incoming.type(), position);
                     return config.consumer().maxBackoff().toMillis() / 4;
                 }
@@ -231,6 +238,30 @@ public class EventConsumer {
         }
         attempts.remove(position);
         return 0;
+    }
+
+    /**
+     * Whether the event is newer than what this handler already applied for its aggregate (and records it as the
+     * newest). An event without a version, or without a key, is always applied (idempotency by id still holds).
+     */
+    private boolean isCurrent(EventHandler handler, IncomingEvent e) {
+        if (e.version() == null || e.key() == null) {
+            return true;
+        }
+        if (processed.advanceIfNewer(handler.name(), e.source(), e.key(), e.version())) {
+            return true;
+        }
+        registry.counter("qcdc.events.stale", "handler", handler.name()).increment();
+        LOG.infof("Stale %s for %s (version %d, a newer one was applied): ignored", e.type(), e.key(), e.version());
+        return false;
+    }
+
+    static Long version(CloudEvent event) {
+        Object v = event.getExtension(Outbox.VERSION_EXTENSION);
+        if (v == null) {
+            return null;
+        }
+        return v instanceof Number n ? n.longValue() : Long.parseLong(v.toString().trim());
     }
 
     /** Sends the record, unchanged, to this service's dead-letter topic with why; 0 once the broker has it. */
@@ -264,25 +295,6 @@ public class EventConsumer {
     static boolean isPoison(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof PoisonEventException) {
-                return true;
-            }
-            if (c.getCause() == c) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    static boolean isOutage(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof JDBCConnectionException) {
-                return true;
-            }
-            if (c instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
-                    || sql.getSQLState().startsWith("57P") || sql.getSQLState().startsWith("53"))) {
-                return true;
-            }
-            if (c.getMessage() != null && c.getMessage().contains("Acquisition timeout")) {
                 return true;
             }
             if (c.getCause() == c) {

@@ -6,9 +6,12 @@ import java.time.OffsetDateTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A CloudEvent read from Kafka, with where it came from. */
+/**
+ * A CloudEvent read from Kafka, with where it came from. {@code version} is the aggregate's version the producer
+ * stamped on it (null for an event published before versions existed).
+ */
 public record IncomingEvent(String id, String source, String type, String subject, OffsetDateTime time, String key,
-        byte[] data, String topic, int partition, long offset, ObjectMapper mapper) {
+        Long version, byte[] data, String topic, int partition, long offset, ObjectMapper mapper) {
 
     /** The JSON data as {@code type}; data that does not fit the contract makes the event poison. */
     public <T> T dataAs(Class<T> type) {

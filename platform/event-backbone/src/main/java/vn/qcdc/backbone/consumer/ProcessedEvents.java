@@ -23,6 +23,21 @@ public class ProcessedEvents {
                 .setParameter(3, eventId).setParameter(4, type).executeUpdate() == 1;
     }
 
+    /**
+     * Records that {@code consumer} applies version {@code version} of the aggregate {@code key} from {@code source},
+     * in the current transaction. Returns false when it already applied this version or a newer one: the event is
+     * stale (redelivered, or overtaken after an outage) and must change nothing. The row lock taken here also
+     * serialises two deliveries of one aggregate's events.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean advanceIfNewer(String consumer, String source, String key, long version) {
+        return em.createNativeQuery("INSERT INTO consumed_aggregate (consumer, source, aggregate_key, version)"
+                + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (consumer, source, aggregate_key) DO UPDATE"
+                + " SET version = EXCLUDED.version WHERE consumed_aggregate.version < EXCLUDED.version")
+                .setParameter(1, consumer).setParameter(2, source).setParameter(3, key).setParameter(4, version)
+                .executeUpdate() == 1;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(String consumer, String eventId) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM processed_event WHERE consumer = ?1"

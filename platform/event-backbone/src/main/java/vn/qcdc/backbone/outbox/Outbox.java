@@ -8,24 +8,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.qcdc.backbone.AfterCommit;
 import vn.qcdc.backbone.EventsConfig;
 import vn.qcdc.events.Topics;
 
 /**
  * Announces a state change: writes the event into the outbox in the caller's transaction, so the change and its
  * event commit or roll back together. Publishing to Kafka happens later, in {@link OutboxRelay}, which is woken as
- * soon as the transaction commits: a broker outage delays events and never fails the user's request.
+ * soon as the transaction commits: a broker outage delays events and never fails the user's request. Every event
+ * carries its aggregate's version ({@link #VERSION_EXTENSION}), a gap-free sequence per record key, so a consumer can
+ * tell a stale event from a newer one whatever order the broker delivers them in.
  */
 @ApplicationScoped
 public class Outbox {
+
+    /** CloudEvents extension attribute carrying the aggregate's version (Kafka header {@code ce_aggregateversion}). */
+    public static final String VERSION_EXTENSION = "aggregateversion";
 
     @Inject
     EntityManager em;
@@ -63,8 +67,13 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload of " + type + " is not serialisable", e);
         }
-        em.createNativeQuery("INSERT INTO outbox_event (event_id, topic, record_key, type, source, subject,"
-                + " occurred_at, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").setParameter(1, id)
+        // One statement: take the aggregate's next version (the counter row stays locked until commit, so writers of
+        // one aggregate are serialised and versions follow commit order) and write the event with it.
+        em.createNativeQuery("WITH v AS (INSERT INTO outbox_aggregate (topic, record_key, version) VALUES (?2, ?3, 1)"
+                + " ON CONFLICT (topic, record_key) DO UPDATE SET version = outbox_aggregate.version + 1"
+                + " RETURNING version)"
+                + " INSERT INTO outbox_event (event_id, topic, record_key, type, source, subject, occurred_at, payload,"
+                + " aggregate_version) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, v.version FROM v").setParameter(1, id)
                 .setParameter(2, topic.name()).setParameter(3, aggregateId).setParameter(4, type)
                 .setParameter(5, config.source()).setParameter(6, subject)
                 .setParameter(7, OffsetDateTime.now(clock.isResolvable() ? clock.get() : Clock.systemUTC()))
@@ -74,21 +83,6 @@ public class Outbox {
     }
 
     private void wakeRelayAfterCommit() {
-        if (tsr.getResource(Outbox.class) != null) {
-            return;
-        }
-        tsr.putResource(Outbox.class, Boolean.TRUE);
-        tsr.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
+        AfterCommit.wake(tsr, Outbox.class, relay::wakeUp);
     }
 }

@@ -6,10 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,13 +19,14 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -37,9 +38,20 @@ import vn.qcdc.backbone.KafkaClients;
 /**
  * Publishes outbox rows to Kafka as CloudEvents (binary mode: {@code ce_*} headers, JSON data), in order, and marks
  * them sent. One relay at a time per database: each pass holds a transaction-scoped advisory lock, so replicas never
- * publish the same row at once and one aggregate's events keep their order. A row is marked sent only after the
- * broker acknowledged it (acks=all); after a failure the rest of the batch waits for the next pass, so a broker
- * outage only delays events. Consumers dedupe by event id, which covers the rare resend after a crash.
+ * publish the same row at once.
+ *
+ * <p>
+ * Order per aggregate: a row is marked sent only after the broker acknowledged it and every row before it
+ * (acks=all). When a pass fails (broker away, a row refused), the relay <em>discards its producer</em> before the next
+ * pass, which aborts whatever that producer still held: the next pass resends from the first unacknowledged row with a
+ * new producer, and no record of the old generation can reach the broker after it. Duplicates are thus bounded to
+ * rows that were in flight, consumers drop them by event id, and an event that still arrives after a newer one of the
+ * same aggregate is recognised by its version ({@link Outbox#VERSION_EXTENSION}) and ignored.
+ *
+ * <p>
+ * A row the broker refuses for a reason other than an outage (a non-retriable Kafka error: too large, invalid) is
+ * tried {@code max-attempts} times, then parked ({@code parked_at}, with the reason): the rows behind it flow again,
+ * the health check and the {@code qcdc_outbox_parked} gauge name it, and an admin re-queues it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -61,18 +73,22 @@ public class OutboxRelay {
     MeterRegistry registry;
 
     private final Semaphore wake = new Semaphore(0);
-    private final AtomicLong pending = new AtomicLong();
     private volatile boolean running;
     private volatile boolean brokerDown;
     private Thread thread;
     private Counter published;
     private Counter failures;
+    private Counter parked;
     private long passes;
+
+    /** What one pass did. */
+    record PassResult(int published, boolean failed) {
+    }
 
     void start(@Observes StartupEvent ev) {
         published = registry.counter("qcdc.outbox.published");
         failures = registry.counter("qcdc.outbox.publish.failures");
-        Gauge.builder("qcdc.outbox.pending", pending, AtomicLong::get).register(registry);
+        parked = registry.counter("qcdc.outbox.parkings");
         if (!config.enabled()) {
             return;
         }
@@ -100,11 +116,17 @@ public class OutboxRelay {
         while (running) {
             try {
                 if (backoffMs > 0) {
-                    wake.tryAcquire(backoffMs, TimeUnit.MILLISECONDS);
+                    // after a failure, wait: new events waking the relay do not make the broker come back sooner
+                    Thread.sleep(backoffMs);
+                    wake.drainPermits();
                 }
-                int sent = relayOnce();
+                PassResult result = relay();
+                if (result.failed()) {
+                    backoffMs = Math.min(Math.max(backoffMs * 2, 250), 5_000);
+                    continue;
+                }
                 backoffMs = 0;
-                if (sent < config.relay().batchSize()) {
+                if (result.published() < config.relay().batchSize()) {
                     wake.tryAcquire(config.relay().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 }
@@ -113,6 +135,7 @@ public class OutboxRelay {
                 return;
             } catch (RuntimeException e) {
                 // Database unavailable, most likely: nothing is lost, the rows wait in the outbox.
+                kafka.discardRelayProducer();
                 backoffMs = Math.min(Math.max(backoffMs * 2, 500), 15_000);
                 LOG.warnf("Outbox relay pass failed (retrying in %d ms): %s", backoffMs, e.getMessage());
             }
@@ -120,85 +143,148 @@ public class OutboxRelay {
     }
 
     /**
-     * One pass: publishes up to a batch of pending events. Returns how many were published, or 0 when another
-     * replica holds the relay lock or the broker is unreachable.
+     * One pass: publishes up to a batch of pending events. Returns how many were published (0 when another replica
+     * holds the relay lock or nothing is pending).
      */
     public int relayOnce() {
-        return QuarkusTransaction.requiringNew().timeout((int) config.relay().sendTimeout().toSeconds() + 30)
-                .call(this::pass);
+        return relay().published();
     }
 
-    private int pass() {
+    PassResult relay() {
+        PassResult result;
+        try {
+            result = QuarkusTransaction.requiringNew().timeout((int) config.relay().sendTimeout().toSeconds() + 30)
+                    .call(this::pass);
+        } catch (RuntimeException e) {
+            kafka.discardRelayProducer();
+            throw e;
+        }
+        if (result.failed()) {
+            // Before anything is resent, make sure nothing of this pass can still reach the broker.
+            kafka.discardRelayProducer();
+        }
+        return result;
+    }
+
+    private PassResult pass() {
         Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, LOCK_KEY).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
-            return 0;
+            return new PassResult(0, false);
         }
         if (++passes % 600 == 0) {
-            purgeSent();
+            purgeOld();
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT seq, event_id, topic, record_key, type, source, subject,"
-                + " occurred_at, payload FROM outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT ?1")
+                + " occurred_at, payload, aggregate_version, attempts FROM outbox_event"
+                + " WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT ?1")
                 .setParameter(1, config.relay().batchSize()).getResultList();
         if (rows.isEmpty()) {
-            pending.set(0);
-            return 0;
+            return new PassResult(0, false);
         }
-        KafkaProducer<String, byte[]> producer = kafka.producer();
-        List<Long> seqs = new ArrayList<>(rows.size());
+        KafkaProducer<String, byte[]> producer = kafka.relayProducer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        Exception failure = null;
+        Throwable failure = null;
         for (Object[] row : rows) {
             try {
                 acks.add(producer.send(toRecord(row)));
-                seqs.add(((Number) row[0]).longValue());
             } catch (RuntimeException e) {
                 failure = e;
                 break;
             }
         }
-        List<Long> done = new ArrayList<>(seqs.size());
+        List<Long> done = new ArrayList<>(rows.size());
         long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
-        for (int i = 0; i < acks.size(); i++) {
+        for (int i = 0; i < acks.size() && failure == null; i++) {
             try {
                 acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                done.add(seqs.get(i));
-            } catch (Exception e) {
+                done.add(seq(rows.get(i)));
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            } catch (java.util.concurrent.TimeoutException e) {
                 failure = e;
-                break; // keep order: nothing after the first unacknowledged event is marked
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = e;
             }
+            // keep order: nothing after the first unacknowledged event is marked
         }
         if (!done.isEmpty()) {
             em.createNativeQuery("UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1"
                     + " WHERE seq = ANY(?1)").setParameter(1, done.toArray(new Long[0])).executeUpdate();
             published.increment(done.size());
         }
-        if (failure != null) {
-            long failedSeq = ((Number) rows.get(done.size())[0]).longValue();
-            em.createNativeQuery("UPDATE outbox_event SET attempts = attempts + 1, last_error = ?1 WHERE seq = ?2")
-                    .setParameter(1, String.valueOf(rootMessage(failure))).setParameter(2, failedSeq)
-                    .executeUpdate();
-            failures.increment();
+        if (failure == null) {
+            if (brokerDown) {
+                LOG.info("Kafka is reachable again; the outbox is being drained");
+                brokerDown = false;
+            }
+            return new PassResult(done.size(), false);
+        }
+        recordFailure(rows.get(done.size()), failure);
+        return new PassResult(done.size(), true);
+    }
+
+    /** Notes the failure on the first unacknowledged row; parks it when the broker keeps refusing that very row. */
+    private void recordFailure(Object[] row, Throwable failure) {
+        long failedSeq = seq(row);
+        int attempts = ((Number) row[10]).intValue() + 1;
+        boolean refused = isRefusal(failure);
+        boolean park = refused && attempts >= config.relay().maxAttempts();
+        em.createNativeQuery("UPDATE outbox_event SET attempts = ?1, last_error = ?2,"
+                + " parked_at = CASE WHEN ?3 THEN now() END WHERE seq = ?4").setParameter(1, attempts)
+                .setParameter(2, rootMessage(failure)).setParameter(3, park).setParameter(4, failedSeq)
+                .executeUpdate();
+        failures.increment();
+        if (park) {
+            parked.increment();
+            LOG.errorf("Outbox event #%d (%s, key %s) parked after %d refusals: %s. The events behind it flow on;"
+                    + " re-queue it once the cause is fixed (POST /api/v1/admin/outbox/%d/requeue).", failedSeq, row[4],
+                    row[3], attempts, rootMessage(failure), failedSeq);
+        } else if (refused) {
+            LOG.warnf("Kafka refused outbox event #%d (attempt %d of %d): %s", failedSeq, attempts,
+                    config.relay().maxAttempts(), rootMessage(failure));
+        } else {
             if (!brokerDown) {
                 LOG.warnf("Kafka did not acknowledge outbox event #%d; events stay in the outbox and will be"
                         + " retried: %s", failedSeq, rootMessage(failure));
             }
             brokerDown = true;
-        } else if (brokerDown) {
-            LOG.info("Kafka is reachable again; the outbox is being drained");
-            brokerDown = false;
         }
-        pending.set(((Number) em.createNativeQuery("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")
-                .getSingleResult()).longValue());
-        return done.size();
+    }
+
+    /**
+     * Whether the broker (or the producer) refused this record itself, as opposed to being unreachable: a
+     * non-retriable Kafka error, or a record that cannot even be built. An outage (timeouts, network errors,
+     * leader changes: Kafka's retriable errors) never parks a row.
+     */
+    static boolean isRefusal(Throwable failure) {
+        if (failure instanceof java.util.concurrent.TimeoutException || failure instanceof InterruptedException) {
+            return false;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RetriableException) {
+                return false;
+            }
+        }
+        return failure instanceof ApiException || failure instanceof IllegalArgumentException
+                || failure instanceof org.apache.kafka.common.errors.SerializationException;
+    }
+
+    private static long seq(Object[] row) {
+        return ((Number) row[0]).longValue();
     }
 
     private ProducerRecord<String, byte[]> toRecord(Object[] row) {
-        CloudEvent event = CloudEventBuilder.v1().withId(((UUID) row[1]).toString()).withType((String) row[4])
+        CloudEventBuilder builder = CloudEventBuilder.v1().withId(((UUID) row[1]).toString()).withType((String) row[4])
                 .withSource(URI.create((String) row[5])).withSubject((String) row[6])
                 .withTime(toOffset(row[7])).withDataContentType("application/json")
-                .withData(((String) row[8]).getBytes(StandardCharsets.UTF_8)).build();
+                .withData(((String) row[8]).getBytes(StandardCharsets.UTF_8));
+        if (row[9] != null) {
+            builder.withExtension(Outbox.VERSION_EXTENSION, ((Number) row[9]).longValue());
+        }
+        CloudEvent event = builder.build();
         return KafkaMessageFactory.createWriter((String) row[2], (String) row[3]).writeBinary(event);
     }
 
@@ -215,10 +301,13 @@ public class OutboxRelay {
         return OffsetDateTime.parse(value.toString());
     }
 
-    private void purgeSent() {
-        long seconds = config.relay().retention().toSeconds();
+    /** Keeps the outbox and the consumers' message log bounded: sent events and processed ids past the retention. */
+    private void purgeOld() {
+        double seconds = config.relay().retention().toSeconds();
         em.createNativeQuery("DELETE FROM outbox_event WHERE sent_at < now() - make_interval(secs => ?1)")
-                .setParameter(1, (double) seconds).executeUpdate();
+                .setParameter(1, seconds).executeUpdate();
+        em.createNativeQuery("DELETE FROM processed_event WHERE processed_at < now() - make_interval(secs => ?1)")
+                .setParameter(1, seconds).executeUpdate();
     }
 
     private static String rootMessage(Throwable t) {

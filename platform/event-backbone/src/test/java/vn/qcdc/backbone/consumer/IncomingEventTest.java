@@ -17,7 +17,8 @@ class IncomingEventTest {
 
     static IncomingEvent event(String json) {
         ObjectMapper tolerant = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return new IncomingEvent("1", "/src", "t.v1", null, null, "k", json.getBytes(StandardCharsets.UTF_8), "topic",
+        return new IncomingEvent("1", "/src", "t.v1", null, null, "k", null, json.getBytes(StandardCharsets.UTF_8),
+                "topic",
                 0, 0, tolerant);
     }
 

@@ -40,6 +40,12 @@ public class ProbeHandler implements EventHandler {
         if ("always-fails".equals(data.note())) {
             throw new IllegalStateException("this probe always fails");
         }
+        if (data.note() != null && data.note().startsWith("set:")) {
+            // state, like a follow-up plan's due date: the last change applied wins
+            em.createNativeQuery("INSERT INTO probe_state (probe_id, value) VALUES (?1, ?2) ON CONFLICT (probe_id)"
+                    + " DO UPDATE SET value = EXCLUDED.value").setParameter(1, data.probeId())
+                    .setParameter(2, data.note().substring(4)).executeUpdate();
+        }
         em.createNativeQuery("INSERT INTO probe_effect (event_id, probe_id, note) VALUES (?1, ?2, ?3)")
                 .setParameter(1, event.id()).setParameter(2, data.probeId()).setParameter(3, data.note())
                 .executeUpdate();

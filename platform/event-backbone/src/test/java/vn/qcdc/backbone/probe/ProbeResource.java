@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import vn.qcdc.backbone.outbox.Outbox;
@@ -18,6 +19,16 @@ public class ProbeResource {
 
     @Inject
     Outbox outbox;
+
+    /** Sets a value on the probe aggregate {@code key}: one event per change, keyed by the aggregate. */
+    @POST
+    @Path("{key}/set")
+    @Transactional
+    public Map<String, String> set(@PathParam("key") String key, @QueryParam("value") String value) {
+        UUID eventId = outbox.publish(Topics.PROBE, EventTypes.PROBE_RECORDED, key, "probe/" + key,
+                Map.of("probeId", key, "note", "set:" + value));
+        return Map.of("eventId", eventId.toString());
+    }
 
     /** Creates a probe and announces it; with {@code fail=true} the transaction fails after the outbox write. */
     @POST
