@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import vn.qcdc.api.ETags;
+import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
@@ -56,7 +57,7 @@ public class DelegationService {
     public Delegation update(UUID id, String ifMatch, DelegationInput in) {
         Delegation d = find(id);
         requireMayManage(d.committeeUnitCode);
-        ETags.requireMatch(ifMatch, d.version);
+        ETags.requireMatch(ifMatch, RowLocks.forUpdate(d).version);
         requireMayManage(in.committeeUnitCode());
         apply(d, in);
         return d;

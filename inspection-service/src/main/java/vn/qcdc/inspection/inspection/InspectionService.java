@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import vn.qcdc.api.ETags;
+import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
@@ -250,7 +251,7 @@ public class InspectionService {
         if (f == null || !f.inspectionId.equals(i.id)) {
             throw ProblemException.notFound("finding", findingId);
         }
-        ETags.requireMatch(ifMatch, f.version);
+        ETags.requireMatch(ifMatch, RowLocks.forUpdate(f).version);
         if (f.superseded) {
             throw ProblemException.conflict("finding-superseded");
         }
@@ -452,7 +453,7 @@ public class InspectionService {
     private Inspection findForSteering(UUID id, String ifMatch) {
         Inspection i = find(id);
         access.requireSteers(i.unitCode);
-        ETags.requireMatch(ifMatch, i.version);
+        ETags.requireMatch(ifMatch, RowLocks.forUpdate(i).version);
         return i;
     }
 

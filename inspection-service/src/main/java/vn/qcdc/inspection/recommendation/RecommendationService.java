@@ -22,6 +22,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import vn.qcdc.api.ETags;
+import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
@@ -471,14 +472,14 @@ public class RecommendationService {
         if (!mayReport) {
             throw ProblemException.forbidden();
         }
-        ETags.requireMatch(ifMatch, r.version);
+        ETags.requireMatch(ifMatch, RowLocks.forUpdate(r).version);
         return r;
     }
 
     private Recommendation findForSteering(UUID id, String ifMatch) {
         Recommendation r = find(id);
         access.requireSteers(r.unitCode);
-        ETags.requireMatch(ifMatch, r.version);
+        ETags.requireMatch(ifMatch, RowLocks.forUpdate(r).version);
         return r;
     }
 

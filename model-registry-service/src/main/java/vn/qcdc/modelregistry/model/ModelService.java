@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import vn.qcdc.api.ETags;
+import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
@@ -97,7 +98,7 @@ public class ModelService {
     public DvkModel update(UUID id, String ifMatch, ModelInput in) {
         DvkModel m = find(id);
         requireMayMaintain(m.unitCode, m.orgType, true);
-        ETags.requireMatch(ifMatch, m.version);
+        ETags.requireMatch(ifMatch, RowLocks.forUpdate(m).version);
         Status s = m.statusValue();
         if (s != Status.REGISTERED && s != Status.IMPLEMENTING) {
             throw ProblemException.conflict("model-not-editable", s.name());
@@ -469,7 +470,7 @@ public class ModelService {
     private DvkModel maintainable(UUID id, String ifMatch) {
         DvkModel m = find(id);
         requireMayMaintain(m.unitCode, m.orgType, true);
-        ETags.requireMatch(ifMatch, m.version);
+        ETags.requireMatch(ifMatch, RowLocks.forUpdate(m).version);
         return m;
     }
 
@@ -481,7 +482,7 @@ public class ModelService {
                 throw ProblemException.forbidden();
             }
         }
-        ETags.requireMatch(ifMatch, m.version);
+        ETags.requireMatch(ifMatch, RowLocks.forUpdate(m).version);
         return m;
     }
 

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import vn.qcdc.api.ETags;
+import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
@@ -86,7 +87,7 @@ public class ContactService {
     @Transactional
     public Contact update(UUID id, String ifMatch, ContactInput in) {
         Contact c = find(id);
-        ETags.requireMatch(ifMatch, c.version);
+        ETags.requireMatch(ifMatch, RowLocks.forUpdate(c).version);
         caller.requireCovers(in.unitCode(), "unit", in.unitCode());
         if (Contact.count("bodyType = ?1 and unitCode = ?2 and id <> ?3", in.bodyType().name(), in.unitCode(),
                 id) > 0) {
@@ -99,7 +100,7 @@ public class ContactService {
     @Transactional
     public void delete(UUID id, String ifMatch) {
         Contact c = find(id);
-        ETags.requireMatch(ifMatch, c.version);
+        ETags.requireMatch(ifMatch, RowLocks.forUpdate(c).version);
         c.delete();
     }
 

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.qcdc.api.ETags;
+import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.idempotency.Idempotency;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
@@ -150,7 +151,7 @@ public class DeliveryResource {
             @HeaderParam("If-Match") String ifMatch) {
         return idempotency.execute(key, "POST /api/v1/deliveries/" + id + "/retry", Map.of(), () -> {
             Delivery d = find(id);
-            ETags.requireMatch(ifMatch, d.version);
+            ETags.requireMatch(ifMatch, RowLocks.forUpdate(d).version);
             if (!Delivery.Status.FAILED.name().equals(d.status)) {
                 throw ProblemException.conflict("delivery-not-failed", d.status);
             }

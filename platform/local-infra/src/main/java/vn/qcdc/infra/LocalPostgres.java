@@ -93,6 +93,11 @@ public final class LocalPostgres implements AutoCloseable {
     /** Starts the server again after {@link #stop(StopMode)}, on the same port and data directory. */
     public synchronized void restart() {
         int port = port();
+        try {
+            postgres.close(); // releases zonky's lock on the data directory; stopping the stopped server fails harmlessly
+        } catch (IOException | RuntimeException e) {
+            // the server is gone already
+        }
         LocalPostgres again = start(dataDir, port);
         this.postgres = again.postgres;
     }
