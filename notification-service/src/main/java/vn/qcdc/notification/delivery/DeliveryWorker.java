@@ -189,38 +189,63 @@ public class DeliveryWorker {
         return attempted;
     }
 
-    /** Inbox deliveries, each claimed, written and marked sent in its own transaction. */
+    /**
+     * Inbox deliveries, claimed, written and marked sent in batches (one transaction each); should a batch fail, its
+     * deliveries are done one per transaction, so one bad row does not hold up the others.
+     */
     private int deliverInbox() {
         int done = 0;
         while (done < config.maxPerRun()) {
-            Boolean found;
+            List<UUID> batch;
             try {
-                found = QuarkusTransaction.requiringNew().timeout(10).call(this::deliverNextInbox);
+                batch = QuarkusTransaction.requiringNew().timeout(30).call(() -> deliverInboxBatch(null));
             } catch (RuntimeException e) {
-                LOG.warnf("An inbox delivery was rolled back and stays pending: %s", e.toString());
+                LOG.warnf("An inbox batch was rolled back; delivering one at a time: %s", e.toString());
+                batch = List.of();
+                for (UUID id : dueInbox()) {
+                    try {
+                        batch = QuarkusTransaction.requiringNew().timeout(10).call(() -> deliverInboxBatch(id));
+                    } catch (RuntimeException single) {
+                        LOG.warnf("Inbox delivery %s failed and stays pending: %s", id, single.toString());
+                    }
+                }
+                done += batch.size();
                 break;
             }
-            if (!Boolean.TRUE.equals(found)) {
+            done += batch.size();
+            if (batch.size() < INBOX_BATCH) {
                 break;
             }
-            done++;
         }
         return done;
     }
 
-    Boolean deliverNextInbox() {
+    private static final int INBOX_BATCH = 100;
+
+    private List<UUID> dueInbox() {
+        return QuarkusTransaction.requiringNew().timeout(10).call(() -> {
+            @SuppressWarnings("unchecked")
+            List<UUID> ids = em.createNativeQuery("SELECT id FROM delivery WHERE status = 'PENDING'"
+                    + " AND channel = 'INBOX' AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT ?2", UUID.class)
+                    .setParameter(1, OffsetDateTime.now(clock)).setParameter(2, INBOX_BATCH).getResultList();
+            return ids;
+        });
+    }
+
+    /** Claims due inbox deliveries (all, up to a batch, or just {@code only}), writes them and marks them sent. */
+    List<UUID> deliverInboxBatch(UUID only) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery("SELECT id FROM delivery WHERE status = 'PENDING' AND channel = 'INBOX'"
-                + " AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED", UUID.class)
-                .setParameter(1, now).getResultList();
-        if (ids.isEmpty()) {
-            return false;
+                + " AND next_attempt_at <= ?1 AND (CAST(?3 AS uuid) IS NULL OR id = CAST(?3 AS uuid))"
+                + " ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED", UUID.class).setParameter(1, now)
+                .setParameter(2, INBOX_BATCH).setParameter(3, only == null ? null : only.toString()).getResultList();
+        for (UUID id : ids) {
+            Delivery d = em.find(Delivery.class, id);
+            d.attempts++;
+            apply(d, inbox.send(d), now);
         }
-        Delivery d = em.find(Delivery.class, ids.get(0));
-        d.attempts++;
-        apply(d, inbox.send(d), now);
-        return true;
+        return ids;
     }
 
     /**

@@ -61,10 +61,20 @@ class InboxLatencyBenchmark {
     record Result(String name, int sent, List<Double> ms, double achievedRate) {
     }
 
+    static final String UNIT = "03124";
+    static final String NOTICE_BODY = "PEOPLES_INSPECTION_BOARD";
+    /** Inbox users of the steering committee (model path) and of the addressed body (first notice). */
+    final String steeringUser = "bench-model-" + UUID.randomUUID().toString().substring(0, 8);
+    final String noticeUser = "bench-notice-" + UUID.randomUUID().toString().substring(0, 8);
+
     @Test
     void eventToInboxLatencyBesideKafka() throws Exception {
         int rate = Integer.getInteger("qcdc.bench.rate", 100);
         int seconds = Integer.getInteger("qcdc.bench.seconds", 30);
+        ContactFixtures.create(ContactFixtures.contact("STEERING_COMMITTEE", UNIT,
+                "Ban Chỉ đạo minh họa (benchmark)", null, null, steeringUser));
+        ContactFixtures.create(ContactFixtures.contact(NOTICE_BODY, UNIT, "Ban Thanh tra nhân dân (benchmark)", null,
+                null, noticeUser));
         warmUp();
         List<Result> results = new ArrayList<>();
         results.add(kafkaBaseline(rate, seconds));
@@ -124,10 +134,8 @@ class InboxLatencyBenchmark {
     }
 
     private Result modelPath(int rate, int seconds) throws Exception {
-        String user = "bench-model-" + UUID.randomUUID().toString().substring(0, 8);
-        String unit = "03124";
-        ContactFixtures.create(ContactFixtures.contact("STEERING_COMMITTEE", unit,
-                "Ban Chỉ đạo minh họa (benchmark)", null, null, user));
+        String user = steeringUser;
+        String unit = UNIT;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
         int total = rate * seconds;
@@ -150,11 +158,9 @@ class InboxLatencyBenchmark {
         // reminder due the moment it is planned.
         LocalDate day = MutableClock.now().toLocalDate().plusWeeks(1).with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
         MutableClock.moveTo(OffsetDateTime.of(day.atTime(8, 0), MutableClock.now().getOffset()));
-        String user = "bench-notice-" + UUID.randomUUID().toString().substring(0, 8);
-        String body = "PEOPLES_INSPECTION_BOARD";
-        String unit = "03124";
-        ContactFixtures.create(ContactFixtures.contact(body, unit, "Ban Thanh tra nhân dân (benchmark)", null, null,
-                user));
+        String user = noticeUser;
+        String body = NOTICE_BODY;
+        String unit = UNIT;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
         int total = rate * seconds;

@@ -152,12 +152,18 @@ public class EventConsumer {
     }
 
     /**
-     * Applies a partition's records in order, each in its own transaction, and commits the offset once for the batch:
-     * the effects are already committed and recorded as processed, so a crash before the commit only means those
-     * records are read again and skipped.
+     * Applies a partition's records in order and commits the offset once for the batch: the effects are already
+     * committed and recorded as processed, so a crash before the commit only means those records are read again and
+     * skipped. The records are first applied together in one transaction (one commit for the batch, which is what
+     * keeps up with a steady stream); if anything in it fails, it rolls back whole and the records are applied one
+     * per transaction, where a poison record is dead-lettered alone and an outage waits.
      */
     private void processPartition(KafkaConsumer<String, byte[]> c, TopicPartition tp,
             List<ConsumerRecord<String, byte[]>> records) {
+        if (records.size() > 1 && applyTogether(records)) {
+            c.commitSync(Map.of(tp, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1)));
+            return;
+        }
         long next = -1;
         try {
             for (ConsumerRecord<String, byte[]> record : records) {
@@ -177,6 +183,53 @@ public class EventConsumer {
         }
     }
 
+    /** All records in one transaction; false (and nothing applied) if any of them cannot be applied that way. */
+    private boolean applyTogether(List<ConsumerRecord<String, byte[]>> records) {
+        List<IncomingEvent> events = new java.util.ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+                events.add(incoming(record, event, version(event)));
+            } catch (RuntimeException e) {
+                return false; // malformed: the one-by-one path dead-letters it
+            }
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (IncomingEvent incoming : events) {
+                    for (EventHandler handler : handlers) {
+                        if (handler.topics().contains(incoming.topic()) && handler.accepts(incoming.type())) {
+                            apply(handler, incoming);
+                        }
+                    }
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void apply(EventHandler handler, IncomingEvent incoming) {
+        if (processed.markIfNew(handler.name(), incoming.source(), incoming.id(), incoming.type())
+                && isCurrent(handler, incoming)) {
+            try {
+                handler.handle(incoming);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new HandlerFailure(e);
+            }
+        }
+    }
+
+    private IncomingEvent incoming(ConsumerRecord<String, byte[]> record, CloudEvent event, Long version) {
+        return new IncomingEvent(event.getId(), event.getSource().toString(), event.getType(), event.getSubject(),
+                event.getTime(), record.key(), version,
+                event.getData() == null ? new byte[0] : event.getData().toBytes(),
+                record.topic(), record.partition(), record.offset(), eventMapper);
+    }
+
     /** Applies one record; returns 0 when done with it (applied, skipped or dead-lettered), else a backoff in ms. */
     long process(ConsumerRecord<String, byte[]> record) {
         String position = record.topic() + "-" + record.partition() + "@" + record.offset();
@@ -192,27 +245,13 @@ public class EventConsumer {
         } catch (NumberFormatException e) {
             return deadLetter(record, "Invalid " + Outbox.VERSION_EXTENSION + ": " + e.getMessage());
         }
-        IncomingEvent incoming = new IncomingEvent(event.getId(), event.getSource().toString(), event.getType(),
-                event.getSubject(), event.getTime(), record.key(), version,
-                event.getData() == null ? new byte[0] : event.getData().toBytes(), record.topic(),
-                record.partition(), record.offset(), eventMapper);
+        IncomingEvent incoming = incoming(record, event, version);
         for (EventHandler handler : handlers) {
             if (!handler.topics().contains(record.topic()) || !handler.accepts(incoming.type())) {
                 continue;
             }
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (processed.markIfNew(handler.name(), incoming.source(), incoming.id(), incoming.type())
-                            && isCurrent(handler, incoming)) {
-                        try {
-                            handler.handle(incoming);
-                        } catch (RuntimeException e) {
-                            throw e;
-                        } catch (Exception e) {
-                            throw new HandlerFailure(e);
-                        }
-                    }
-                });
+                QuarkusTransaction.requiringNew().run(() -> apply(handler, incoming));
             } catch (RuntimeException e) {
                 Throwable cause = e instanceof HandlerFailure ? e.getCause() : e;
                 if (isPoison(cause)) {
