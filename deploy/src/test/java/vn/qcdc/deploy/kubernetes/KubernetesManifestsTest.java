@@ -132,6 +132,48 @@ class KubernetesManifestsTest {
         named(objects, "ServiceMonitor", "qcdc-services");
     }
 
+    static boolean selects(JsonNode matchLabels, JsonNode labels) {
+        if (matchLabels.isMissingNode() || matchLabels.isEmpty()) {
+            return false; // an empty selector is not how these manifests pick the services' pods
+        }
+        return matchLabels.properties().stream()
+                .allMatch(e -> e.getValue().asText().equals(labels.path(e.getKey()).asText(null)));
+    }
+
+    /** Labels only select what they should if the pods carry them: every selector of the suite is checked. */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/single-node", "overlays/production"})
+    void selectorsFindTheServicesPods(String dir) {
+        List<JsonNode> objects = render(dir);
+        JsonNode dbServicesPeer = list(named(objects, "NetworkPolicy", "qcdc-db").path("spec").path("ingress"))
+                .get(0).path("from").get(0).path("podSelector").path("matchLabels");
+        JsonNode kafkaPeer = named(objects, "Kafka", "qcdc-kafka").path("spec").path("kafka").path("listeners").get(0)
+                .path("networkPolicyPeers").get(0).path("podSelector").path("matchLabels");
+        JsonNode monitored = named(objects, "ServiceMonitor", "qcdc-services").path("spec").path("selector")
+                .path("matchLabels");
+        for (String service : SERVICES) {
+            JsonNode pod = named(objects, "Deployment", service).path("spec").path("template").path("metadata")
+                    .path("labels");
+            assertTrue(selects(dbServicesPeer, pod), service + " may not reach PostgreSQL");
+            assertTrue(selects(kafkaPeer, pod), service + " may not reach Kafka");
+            assertTrue(selects(named(objects, "Deployment", service).path("spec").path("selector")
+                    .path("matchLabels"), pod), service);
+            assertTrue(selects(named(objects, "Service", service).path("spec").path("selector"), pod), service);
+            assertTrue(selects(named(objects, "PodDisruptionBudget", service).path("spec").path("selector")
+                    .path("matchLabels"), pod), service);
+            assertTrue(selects(named(objects, "NetworkPolicy", service).path("spec").path("podSelector")
+                    .path("matchLabels"), pod), service);
+            assertTrue(selects(monitored, named(objects, "Service", service).path("metadata").path("labels")),
+                    service + " is not scraped");
+            for (String other : SERVICES) {
+                if (!other.equals(service)) {
+                    assertFalse(selects(named(objects, "NetworkPolicy", other).path("spec").path("podSelector")
+                            .path("matchLabels"), pod), other + " policy selects " + service);
+                }
+            }
+        }
+    }
+
     @Test
     void theIngressRoutesEveryApiToAServiceThatExists() {
         List<JsonNode> objects = render("overlays/production");
