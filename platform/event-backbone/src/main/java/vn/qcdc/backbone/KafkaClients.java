@@ -26,7 +26,7 @@ import io.smallrye.common.annotation.Identifier;
  * service, and it is always {@code acks=all} with idempotence on: the connector default {@code acks=1} would silently
  * drop idempotence and can lose acknowledged events on a leader change.
  * <p>
- * Connection settings come from the same place as Quarkus' own Kafka clients (its health check among them): every
+ * Connection settings come from the configuration Quarkus' own Kafka clients read: every
  * {@code kafka.*} property, or {@code KAFKA_*} environment variable ({@code KAFKA_SECURITY_PROTOCOL=SASL_SSL},
  * {@code KAFKA_SASL_MECHANISM}, {@code KAFKA_SASL_JAAS_CONFIG}, {@code KAFKA_SSL_TRUSTSTORE_LOCATION}, ...), that the
  * client knows is passed on, so TLS and SCRAM on a cluster apply to the backbone too. The backbone's own settings
