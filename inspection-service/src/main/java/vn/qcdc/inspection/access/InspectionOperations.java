@@ -24,7 +24,8 @@ public enum InspectionOperations implements Operation {
             G.READERS), READ_DELEGATION(RECORD, "GET", "/delegations/{id}",
                     G.READERS), UPDATE_DELEGATION(RECORD, "PUT", "/delegations/{id}", G.COMMITTEE),
 
-    SCHEDULE_INSPECTION(CREATE, "POST", "/inspections", G.COMMITTEE), LIST_INSPECTIONS(LIST, "GET", "/inspections",
+    /** Acts on the delegation named in the body: one the caller does not see answers 404. */
+    SCHEDULE_INSPECTION(RECORD, "POST", "/inspections", G.COMMITTEE), LIST_INSPECTIONS(LIST, "GET", "/inspections",
             G.READERS), READ_INSPECTION(RECORD, "GET", "/inspections/{id}", G.READERS),
     /** The delegation's internal note (ghi chú nội bộ) on an inspection: the committee's side only. */
     READ_INTERNAL_NOTE(FIELD, null, "`internalNote` of an inspection", G.COMMITTEE), UPDATE_INSPECTION(RECORD, "PUT",

@@ -91,10 +91,8 @@ public class InspectionService {
 
     @Transactional
     public Inspection schedule(InspectionInput in) {
-        access.requireRole(InspectionOperations.SCHEDULE_INSPECTION);
-        Delegation d = delegations.find(in.delegationId());
         // The ward must lie within the committee's unit (checked below), so the committee's right covers it.
-        access.require(InspectionOperations.SCHEDULE_INSPECTION, Target.unit(d.committeeUnitCode));
+        Delegation d = delegations.find(in.delegationId(), InspectionOperations.SCHEDULE_INSPECTION);
         AdministrativeUnit unit = units.find(in.unitCode())
                 .orElseThrow(() -> ProblemException.invalidField("unitCode", "unknown-unit", in.unitCode()));
         if (!unit.level().isGrassroots()) {
