@@ -12,14 +12,14 @@ public enum Relation {
     EVERYWHERE("everywhere"),
 
     /** The record's unit (an inspection's inspected ward, a model's unit …) is within the caller's unit. */
-    IN_SCOPE("record's unit within caller's"),
+    IN_SCOPE("in scope"),
 
     /**
      * The unit that decides on the record is within the caller's unit: the inspecting committee's unit of an
      * inspection or recommendation ({@code steeringUnitCode}), the competent unit a model is proposed to. The
      * inspected side sits below that unit, so it reads and reports but never decides.
      */
-    DECIDING_UNIT("deciding unit within caller's"),
+    DECIDING_UNIT("deciding unit"),
 
     /**
      * The caller answers for a body the recommendation is addressed to: that addressee's unit is within the caller's
@@ -28,7 +28,7 @@ public enum Relation {
     ADDRESSEE("addressed body"),
 
     /** The record belongs to the caller's own organisation ({@code org_type}) and its unit is within the caller's. */
-    OWN_ORGANISATION("own organisation within caller's unit"),
+    OWN_ORGANISATION("own organisation"),
 
     /** The caller's own items (its inbox, by token subject); no unit involved. */
     OWN_ITEMS("own items"),
