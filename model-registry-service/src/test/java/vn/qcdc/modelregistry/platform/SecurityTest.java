@@ -1,9 +1,9 @@
 package vn.qcdc.modelregistry.platform;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import vn.qcdc.modelregistry.model.ModelFixtures;
 import vn.qcdc.api.security.TokenCases;
+import vn.qcdc.modelregistry.model.ModelFixtures;
 import vn.qcdc.testsupport.Tokens;
 
 /** Bearer JWT on every endpoint but the public view: missing, forged or expired tokens are 401, wrong roles 403. */

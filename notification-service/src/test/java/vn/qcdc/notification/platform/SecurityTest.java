@@ -1,9 +1,9 @@
 package vn.qcdc.notification.platform;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-import vn.qcdc.notification.contact.ContactFixtures;
 import vn.qcdc.api.security.TokenCases;
+import vn.qcdc.notification.contact.ContactFixtures;
 import vn.qcdc.testsupport.Tokens;
 
 /** Bearer JWT on every endpoint: missing, forged or expired tokens are 401, wrong roles 403, as problem+json. */
