@@ -16,12 +16,13 @@ import jakarta.transaction.Transactional;
 
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
+import vn.qcdc.api.access.Access;
+import vn.qcdc.api.access.Target;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
-import vn.qcdc.api.security.Roles;
 import vn.qcdc.api.text.VietnameseText;
-import vn.qcdc.inspection.access.Access;
+import vn.qcdc.inspection.access.InspectionOperations;
 import vn.qcdc.inspection.delegation.DelegationDto.DelegationInput;
 import vn.qcdc.inspection.delegation.DelegationDto.DelegationView;
 import vn.qcdc.units.AdministrativeUnits;
@@ -43,7 +44,7 @@ public class DelegationService {
 
     @Transactional
     public Delegation create(DelegationInput in) {
-        requireMayManage(in.committeeUnitCode());
+        access.require(InspectionOperations.CREATE_DELEGATION, Target.unit(in.committeeUnitCode()));
         Delegation d = new Delegation();
         d.id = UUID.randomUUID();
         d.createdAt = OffsetDateTime.now(clock);
@@ -55,21 +56,27 @@ public class DelegationService {
 
     @Transactional
     public Delegation update(UUID id, String ifMatch, DelegationInput in) {
-        Delegation d = find(id);
-        requireMayManage(d.committeeUnitCode);
+        Delegation d = find(id, InspectionOperations.UPDATE_DELEGATION);
         ETags.requireMatch(ifMatch, RowLocks.forUpdate(d).version);
-        requireMayManage(in.committeeUnitCode());
+        // Moving it to another committee needs the same right there.
+        access.require(InspectionOperations.UPDATE_DELEGATION, Target.unit(in.committeeUnitCode()));
         apply(d, in);
         return d;
     }
 
     @Transactional
     public Delegation find(UUID id) {
+        return find(id, InspectionOperations.READ_DELEGATION);
+    }
+
+    /** The delegation if the caller may perform {@code op} on it: 404 if it does not see it, 403 if it only sees it. */
+    public Delegation find(UUID id, InspectionOperations op) {
+        access.requireRole(op);
         Delegation d = Delegation.findById(id);
         if (d == null) {
             throw ProblemException.notFound(WHAT, id);
         }
-        access.requireReads(d.committeeUnitCode, WHAT, id);
+        access.require(op, Target.unit(d.committeeUnitCode), WHAT, id);
         return d;
     }
 
@@ -77,20 +84,12 @@ public class DelegationService {
     @Transactional
     public Page<DelegationView> list(String unitCode, Integer year, String q, String cursor, Integer limit) {
         int size = Cursor.limit(limit);
-        String scope = unitCode != null ? unitCode : access.unitCode().orElse(null);
+        Access.Scope scope = access.scope(InspectionOperations.LIST_DELEGATIONS, unitCode);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (scope != null) {
-            if (!units.exists(scope)) {
-                throw ProblemException.invalidField("unit", "unknown-unit", scope);
-            }
-            if (!access.covers(scope)) {
-                throw ProblemException.forbidden();
-            }
+        if (!scope.everywhere()) {
             where.append(" and committeeUnitCode in :units");
-            params.put("units", units.coverage(scope));
-        } else if (!access.isAdmin() && !access.has(Roles.INTEGRATION)) {
-            throw ProblemException.forbidden();
+            params.put("units", scope.units());
         }
         if (year != null) {
             where.append(" and year = :year");
@@ -148,15 +147,5 @@ public class DelegationService {
                 VietnameseText.nfc(m.title()), m.role())).toList();
         d.updatedAt = OffsetDateTime.now(clock);
         d.updatedBy = access.actor();
-    }
-
-    /** Steering committees manage delegations within their own unit; admins everywhere. */
-    private void requireMayManage(String unitCode) {
-        if (access.isAdmin()) {
-            return;
-        }
-        if (!access.has(Roles.STEERING) || !access.covers(unitCode)) {
-            throw ProblemException.forbidden();
-        }
     }
 }

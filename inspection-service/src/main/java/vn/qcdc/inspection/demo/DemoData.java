@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
-import vn.qcdc.inspection.access.Access;
+import vn.qcdc.api.access.Access;
 import vn.qcdc.inspection.delegation.Delegation;
 import vn.qcdc.inspection.delegation.DelegationService;
 import vn.qcdc.inspection.inspection.Inspection;
@@ -63,7 +63,7 @@ public class DemoData {
                 LOG.info("Demo data already loaded; skipping");
                 return false;
             }
-            Access.asSystem(() -> {
+            Access.asSystem("system (demo data)", () -> {
                 Delegation d = delegations.create(ReferenceScenario.delegation());
                 Inspection i = inspections.schedule(ReferenceScenario.inspection(d.id));
                 inspections.start(i.id, null);

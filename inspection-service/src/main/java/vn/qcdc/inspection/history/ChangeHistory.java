@@ -16,7 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.qcdc.inspection.access.Access;
+import vn.qcdc.api.access.Access;
 
 /**
  * The change history (lịch sử thay đổi) of inspections and recommendations: who did what, when, with the details

@@ -35,6 +35,7 @@ import vn.qcdc.api.idempotency.Idempotency;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.security.Roles;
+import vn.qcdc.inspection.access.InspectionOperations;
 import vn.qcdc.inspection.history.ChangeHistory;
 import vn.qcdc.inspection.inspection.InspectionDto.ConclusionInput;
 import vn.qcdc.inspection.inspection.InspectionDto.EvidenceLinkInput;
@@ -142,7 +143,7 @@ public class InspectionResource {
     @Transactional
     @Operation(summary = "Every change of the inspection, its findings, evidence and recommendations: who, when, what")
     public List<ChangeHistory.Entry> history(@PathParam("id") UUID id) {
-        return history.ofInspection(service.find(id).id);
+        return history.ofInspection(service.find(id, InspectionOperations.READ_INSPECTION_HISTORY).id);
     }
 
     // --- findings ---

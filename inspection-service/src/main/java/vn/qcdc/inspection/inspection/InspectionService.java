@@ -22,16 +22,17 @@ import jakarta.transaction.Transactional;
 
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
+import vn.qcdc.api.access.Access;
+import vn.qcdc.api.access.Target;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
-import vn.qcdc.api.security.Roles;
 import vn.qcdc.api.text.VietnameseText;
 import vn.qcdc.backbone.outbox.Outbox;
 import vn.qcdc.events.EventTypes;
 import vn.qcdc.events.Topics;
 import vn.qcdc.events.inspection.InspectionEvents;
-import vn.qcdc.inspection.access.Access;
+import vn.qcdc.inspection.access.InspectionOperations;
 import vn.qcdc.inspection.delegation.Delegation;
 import vn.qcdc.inspection.delegation.DelegationService;
 import vn.qcdc.inspection.dvk.DvkModelReadModel;
@@ -91,8 +92,8 @@ public class InspectionService {
 
     @Transactional
     public Inspection schedule(InspectionInput in) {
-        Delegation d = delegations.find(in.delegationId());
-        access.requireSteers(d.committeeUnitCode);
+        // The ward must lie within the committee's unit (checked below), so the committee's right covers it.
+        Delegation d = delegations.find(in.delegationId(), InspectionOperations.SCHEDULE_INSPECTION);
         AdministrativeUnit unit = units.find(in.unitCode())
                 .orElseThrow(() -> ProblemException.invalidField("unitCode", "unknown-unit", in.unitCode()));
         if (!unit.level().isGrassroots()) {
@@ -106,7 +107,6 @@ public class InspectionService {
             throw ProblemException.invalidField("scheduledDate", "unit-not-valid-on", unit.name(),
                     in.scheduledDate());
         }
-        access.requireSteers(unit.code());
         Inspection i = new Inspection();
         i.id = UUID.randomUUID();
         i.delegationId = d.id;
@@ -129,7 +129,7 @@ public class InspectionService {
 
     @Transactional
     public Inspection update(UUID id, String ifMatch, InspectionUpdate in) {
-        Inspection i = findForSteering(id, ifMatch);
+        Inspection i = findFor(id, InspectionOperations.UPDATE_INSPECTION, ifMatch);
         requireStatus(i, "update", Inspection.Status.PLANNED, Inspection.Status.IN_PROGRESS);
         if (!units.find(i.unitCode).map(u -> u.validOn(in.scheduledDate())).orElse(false)) {
             throw ProblemException.invalidField("scheduledDate", "unit-not-valid-on", i.unitName,
@@ -147,7 +147,7 @@ public class InspectionService {
 
     @Transactional
     public Inspection start(UUID id, String ifMatch) {
-        Inspection i = findForSteering(id, ifMatch);
+        Inspection i = findFor(id, InspectionOperations.START_INSPECTION, ifMatch);
         requireStatus(i, "start", Inspection.Status.PLANNED);
         i.status = Inspection.Status.IN_PROGRESS.name();
         touch(i);
@@ -157,7 +157,7 @@ public class InspectionService {
 
     @Transactional
     public Inspection cancel(UUID id, String ifMatch, String reason) {
-        Inspection i = findForSteering(id, ifMatch);
+        Inspection i = findFor(id, InspectionOperations.CANCEL_INSPECTION, ifMatch);
         requireStatus(i, "cancel", Inspection.Status.PLANNED, Inspection.Status.IN_PROGRESS);
         i.status = Inspection.Status.CANCELLED.name();
         i.cancelReason = VietnameseText.nfc(reason);
@@ -174,7 +174,7 @@ public class InspectionService {
      */
     @Transactional
     public Inspection conclude(UUID id, String ifMatch, ConclusionInput in) {
-        Inspection i = findForSteering(id, ifMatch);
+        Inspection i = findFor(id, InspectionOperations.CONCLUDE_INSPECTION, ifMatch);
         requireStatus(i, "conclude", Inspection.Status.IN_PROGRESS);
         if (in.date().isBefore(i.scheduledDate)) {
             throw ProblemException.invalidField("date", "conclusion-before-inspection", i.scheduledDate);
@@ -224,7 +224,7 @@ public class InspectionService {
 
     @Transactional
     public Finding addFinding(UUID id, FindingInput in) {
-        Inspection i = findForSteering(id, null);
+        Inspection i = findFor(id, InspectionOperations.ADD_FINDING, null);
         requireNotCancelled(i, "add-finding");
         Finding f = new Finding();
         f.id = UUID.randomUUID();
@@ -245,7 +245,7 @@ public class InspectionService {
      */
     @Transactional
     public Finding changeFinding(UUID id, UUID findingId, String ifMatch, FindingInput in) {
-        Inspection i = findForSteering(id, null);
+        Inspection i = findFor(id, InspectionOperations.CHANGE_FINDING, null);
         requireNotCancelled(i, "change-finding");
         Finding f = Finding.findById(findingId);
         if (f == null || !f.inspectionId.equals(i.id)) {
@@ -279,7 +279,7 @@ public class InspectionService {
 
     @Transactional
     public List<Finding> findings(UUID id) {
-        Inspection i = find(id);
+        Inspection i = find(id, InspectionOperations.LIST_FINDINGS);
         return Finding.<Finding>find("inspectionId = ?1 order by createdAt, id", i.id).list();
     }
 
@@ -287,7 +287,7 @@ public class InspectionService {
 
     @Transactional
     public Evidence linkEvidence(UUID id, EvidenceLinkInput in) {
-        Inspection i = findForSteering(id, null);
+        Inspection i = findFor(id, InspectionOperations.LINK_EVIDENCE, null);
         requireNotCancelled(i, "add-evidence");
         Evidence e = newEvidence(i, in.title(), in.kind(), in.referenceNumber(), in.documentDate());
         e.uri = in.uri();
@@ -301,7 +301,7 @@ public class InspectionService {
     @Transactional
     public Evidence uploadEvidence(UUID id, String title, Evidence.Kind kind, String referenceNumber,
             LocalDate documentDate, String fileName, String contentType, byte[] content) {
-        Inspection i = findForSteering(id, null);
+        Inspection i = findFor(id, InspectionOperations.UPLOAD_EVIDENCE, null);
         requireNotCancelled(i, "add-evidence");
         Evidence e = newEvidence(i, title, kind, referenceNumber, documentDate);
         e.fileName = fileName;
@@ -319,14 +319,14 @@ public class InspectionService {
 
     @Transactional
     public List<Evidence> evidence(UUID id) {
-        Inspection i = find(id);
+        Inspection i = find(id, InspectionOperations.LIST_EVIDENCE);
         return Evidence.<Evidence>find("inspectionId = ?1 order by createdAt, id", i.id).list();
     }
 
     /** An uploaded document and its bytes; 404 for a linked one (nothing stored here to download). */
     @Transactional
     public Map.Entry<Evidence, byte[]> evidenceContent(UUID id, UUID evidenceId) {
-        Inspection i = find(id);
+        Inspection i = find(id, InspectionOperations.DOWNLOAD_EVIDENCE);
         Evidence e = Evidence.findById(evidenceId);
         if (e == null || !e.inspectionId.equals(i.id) || e.sha256 == null) {
             throw ProblemException.notFound("evidence", evidenceId);
@@ -355,12 +355,24 @@ public class InspectionService {
     /** An inspection the caller may read; outside its unit it does not exist. */
     @Transactional
     public Inspection find(UUID id) {
+        return find(id, InspectionOperations.READ_INSPECTION);
+    }
+
+    /** The inspection if the caller may perform {@code op} on it: 404 if it does not see it, 403 if it only sees it. */
+    @Transactional
+    public Inspection find(UUID id, InspectionOperations op) {
+        access.requireRole(op);
         Inspection i = Inspection.findById(id);
         if (i == null) {
             throw ProblemException.notFound(WHAT, id);
         }
-        access.requireReads(i.unitCode, WHAT, id);
+        access.require(op, target(i), WHAT, id);
         return i;
+    }
+
+    /** An inspection as authorization sees it: the inspected ward, decided on by the delegation's committee. */
+    public static Target target(Inspection i) {
+        return Target.decidedBy(i.unitCode, i.steeringUnitCode);
     }
 
     /** Inspections within {@code unitCode} (default: the caller's unit), latest scheduled first. */
@@ -370,18 +382,10 @@ public class InspectionService {
         int size = Cursor.limit(limit);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        String scope = unitCode != null ? unitCode : access.unitCode().orElse(null);
-        if (scope != null) {
-            if (!units.exists(scope)) {
-                throw ProblemException.invalidField("unit", "unknown-unit", scope);
-            }
-            if (!access.covers(scope)) {
-                throw ProblemException.forbidden();
-            }
+        Access.Scope scope = access.scope(InspectionOperations.LIST_INSPECTIONS, unitCode);
+        if (!scope.everywhere()) {
             where.append(" and unitCode in :units");
-            params.put("units", units.coverage(scope));
-        } else if (!access.isAdmin() && !access.has(Roles.INTEGRATION)) {
-            throw ProblemException.forbidden();
+            params.put("units", scope.units());
         }
         if (year != null) {
             where.append(" and yearAssessed = :year");
@@ -425,7 +429,8 @@ public class InspectionService {
                         i.conclusionDate, i.concludedAt);
         return new InspectionView(i.id, i.delegationId, d == null ? null : d.name, i.unitCode, i.unitName,
                 i.steeringUnitCode, i.scheduledDate, i.yearAssessed, topics(i), i.status(), i.cancelReason,
-                i.internalNote, i.publicDisclosure, conclusion, recommendations.countOf(i.id),
+                access.allows(InspectionOperations.READ_INTERNAL_NOTE, target(i)) ? i.internalNote : null,
+                i.publicDisclosure, conclusion, recommendations.countOf(i.id),
                 dvkModels.figures(i.unitCode, i.yearAssessed), i.version, i.createdAt, i.createdBy, i.updatedAt,
                 i.updatedBy);
     }
@@ -450,9 +455,8 @@ public class InspectionService {
 
     // --- helpers ---
 
-    private Inspection findForSteering(UUID id, String ifMatch) {
-        Inspection i = find(id);
-        access.requireSteers(i.unitCode);
+    private Inspection findFor(UUID id, InspectionOperations op, String ifMatch) {
+        Inspection i = find(id, op);
         ETags.requireMatch(ifMatch, RowLocks.forUpdate(i).version);
         return i;
     }

@@ -27,6 +27,7 @@ import vn.qcdc.api.idempotency.Idempotency;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.security.Roles;
+import vn.qcdc.inspection.access.InspectionOperations;
 import vn.qcdc.inspection.history.ChangeHistory;
 import vn.qcdc.inspection.inspection.InspectionDto.ReasonInput;
 import vn.qcdc.inspection.recommendation.RecommendationDto.CompletionInput;
@@ -94,7 +95,7 @@ public class RecommendationResource {
     @Transactional
     @Operation(summary = "Every change of the recommendation: who, when, what (deadline changes with their reasons)")
     public List<ChangeHistory.Entry> history(@PathParam("id") UUID id) {
-        return history.ofRecommendation(service.find(id).id);
+        return history.ofRecommendation(service.find(id, InspectionOperations.READ_RECOMMENDATION_HISTORY).id);
     }
 
     @POST

@@ -23,10 +23,11 @@ import jakarta.transaction.Transactional;
 
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
+import vn.qcdc.api.access.Access;
+import vn.qcdc.api.access.Target;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
-import vn.qcdc.api.security.Roles;
 import vn.qcdc.api.text.VietnameseText;
 import vn.qcdc.backbone.outbox.Outbox;
 import vn.qcdc.events.BodyType;
@@ -34,10 +35,11 @@ import vn.qcdc.events.EventTypes;
 import vn.qcdc.events.Topics;
 import vn.qcdc.events.inspection.InspectionEvents;
 import vn.qcdc.events.inspection.InspectionEvents.Addressee;
-import vn.qcdc.inspection.access.Access;
+import vn.qcdc.inspection.access.InspectionOperations;
 import vn.qcdc.inspection.history.ChangeHistory;
 import vn.qcdc.inspection.history.ChangeHistory.AggregateType;
 import vn.qcdc.inspection.inspection.Area;
+import vn.qcdc.inspection.inspection.Evidence;
 import vn.qcdc.inspection.inspection.Inspection;
 import vn.qcdc.inspection.inspection.InspectionService;
 import vn.qcdc.inspection.recommendation.RecommendationDto.AddresseeInput;
@@ -197,7 +199,7 @@ public class RecommendationService {
 
     @Transactional
     public Recommendation reportProgress(UUID id, String ifMatch, ProgressInput in) {
-        Recommendation r = findForAddressee(id, ifMatch);
+        Recommendation r = findFor(id, InspectionOperations.REPORT_PROGRESS, ifMatch);
         requireStatus(r, "report-progress", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
         r.status = Recommendation.Status.IN_PROGRESS.name();
         r.progressPercent = in.percent();
@@ -213,7 +215,7 @@ public class RecommendationService {
 
     @Transactional
     public Recommendation reportCompletion(UUID id, String ifMatch, CompletionInput in) {
-        Recommendation r = findForAddressee(id, ifMatch);
+        Recommendation r = findFor(id, InspectionOperations.REPORT_COMPLETION, ifMatch);
         requireStatus(r, "report-completion", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
         r.status = Recommendation.Status.COMPLETION_REPORTED.name();
         r.progressPercent = 100;
@@ -239,6 +241,16 @@ public class RecommendationService {
                 ? List.of()
                 : evidence.stream().map(e -> new ProgressReport.EvidenceLink(VietnameseText.nfc(e.title()), e.uri(),
                         e.evidenceId())).toList();
+        for (int k = 0; k < p.evidence.size(); k++) {
+            UUID evidenceId = p.evidence.get(k).evidenceId();
+            // A report may only point at a document of this recommendation's own inspection: another province's
+            // file (or an id that exists nowhere) would otherwise be shown to the verifier as proof.
+            if (evidenceId != null
+                    && Evidence.count("id = ?1 and inspectionId = ?2", evidenceId, r.inspectionId) == 0) {
+                throw ProblemException.invalidField("evidence[" + k + "].evidenceId", "evidence-not-of-inspection",
+                        evidenceId);
+            }
+        }
         p.reportedBy = access.actor();
         p.reportedFor = access.orgType().orElse(access.unitCode().orElse(null));
         p.reportedAt = OffsetDateTime.now(clock);
@@ -249,7 +261,7 @@ public class RecommendationService {
 
     @Transactional
     public Recommendation verify(UUID id, String ifMatch, String note) {
-        Recommendation r = findForSteering(id, ifMatch);
+        Recommendation r = findFor(id, InspectionOperations.VERIFY, ifMatch);
         requireStatus(r, "verify", Recommendation.Status.COMPLETION_REPORTED);
         r.status = Recommendation.Status.VERIFIED.name();
         r.verifiedAt = OffsetDateTime.now(clock);
@@ -265,7 +277,7 @@ public class RecommendationService {
 
     @Transactional
     public Recommendation reject(UUID id, String ifMatch, String reason) {
-        Recommendation r = findForSteering(id, ifMatch);
+        Recommendation r = findFor(id, InspectionOperations.REJECT, ifMatch);
         requireStatus(r, "reject", Recommendation.Status.COMPLETION_REPORTED);
         r.status = Recommendation.Status.IN_PROGRESS.name();
         r.lastReason = VietnameseText.nfc(reason);
@@ -281,7 +293,7 @@ public class RecommendationService {
 
     @Transactional
     public Recommendation changeDeadline(UUID id, String ifMatch, DeadlineInput in) {
-        Recommendation r = findForSteering(id, ifMatch);
+        Recommendation r = findFor(id, InspectionOperations.CHANGE_DEADLINE, ifMatch);
         requireStatus(r, "change-deadline", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS,
                 Recommendation.Status.COMPLETION_REPORTED);
         Inspection i = Inspection.findById(r.inspectionId);
@@ -302,7 +314,7 @@ public class RecommendationService {
 
     @Transactional
     public Recommendation cancel(UUID id, String ifMatch, String reason) {
-        Recommendation r = findForSteering(id, ifMatch);
+        Recommendation r = findFor(id, InspectionOperations.CANCEL_RECOMMENDATION, ifMatch);
         requireStatus(r, "cancel", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS,
                 Recommendation.Status.COMPLETION_REPORTED);
         r.status = Recommendation.Status.CANCELLED.name();
@@ -321,17 +333,33 @@ public class RecommendationService {
 
     @Transactional
     public Recommendation find(UUID id) {
+        return find(id, InspectionOperations.READ_RECOMMENDATION);
+    }
+
+    /** The recommendation if the caller may perform {@code op}: 404 if it does not see it, 403 if it only sees it. */
+    @Transactional
+    public Recommendation find(UUID id, InspectionOperations op) {
+        access.requireRole(op);
         Recommendation r = Recommendation.findById(id);
         if (r == null) {
             throw ProblemException.notFound(WHAT, id);
         }
-        access.requireReads(r.unitCode, WHAT, id);
+        access.require(op, target(r), WHAT, id);
         return r;
+    }
+
+    /**
+     * A recommendation as authorization sees it: the inspected ward's, decided on by the inspecting committee
+     * ({@code steeringUnitCode}), addressed to its bodies.
+     */
+    public static Target target(Recommendation r) {
+        return Target.decidedBy(r.unitCode, r.steeringUnitCode).addressedTo(r.addressees.stream()
+                .map(a -> new Target.Body(a.bodyType().name(), a.unitCode())).toList());
     }
 
     @Transactional
     public List<ProgressReport> reports(UUID id) {
-        Recommendation r = find(id);
+        Recommendation r = find(id, InspectionOperations.READ_REPORTS);
         return ProgressReport.<ProgressReport>find("recommendationId = ?1 order by reportedAt, id", r.id).list();
     }
 
@@ -358,18 +386,10 @@ public class RecommendationService {
         Sort sort = Sort.of(f.sort());
         StringBuilder sql = new StringBuilder("SELECT r.* FROM recommendation r WHERE true");
         Map<String, Object> params = new HashMap<>();
-        String scope = f.unit() != null ? f.unit() : access.unitCode().orElse(null);
-        if (scope != null) {
-            if (!units.exists(scope)) {
-                throw ProblemException.invalidField("unit", "unknown-unit", scope);
-            }
-            if (!access.covers(scope)) {
-                throw ProblemException.forbidden();
-            }
+        Access.Scope scope = access.scope(InspectionOperations.LIST_RECOMMENDATIONS, f.unit());
+        if (!scope.everywhere()) {
             sql.append(" AND r.unit_code IN (:units)");
-            params.put("units", units.coverage(scope));
-        } else if (!access.isAdmin() && !access.has(Roles.INTEGRATION)) {
-            throw ProblemException.forbidden();
+            params.put("units", scope.units());
         }
         if (f.addressee() != null) {
             sql.append(" AND r.addressee_types @> CAST(ARRAY[:addressee] AS text[])");
@@ -466,19 +486,8 @@ public class RecommendationService {
 
     // --- helpers ---
 
-    private Recommendation findForAddressee(UUID id, String ifMatch) {
-        Recommendation r = find(id);
-        boolean mayReport = r.addressees.stream().anyMatch(a -> access.reportsFor(a.unitCode(), a.bodyType().name()));
-        if (!mayReport) {
-            throw ProblemException.forbidden();
-        }
-        ETags.requireMatch(ifMatch, RowLocks.forUpdate(r).version);
-        return r;
-    }
-
-    private Recommendation findForSteering(UUID id, String ifMatch) {
-        Recommendation r = find(id);
-        access.requireSteers(r.unitCode);
+    private Recommendation findFor(UUID id, InspectionOperations op, String ifMatch) {
+        Recommendation r = find(id, op);
         ETags.requireMatch(ifMatch, RowLocks.forUpdate(r).version);
         return r;
     }

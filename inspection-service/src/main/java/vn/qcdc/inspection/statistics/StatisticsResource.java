@@ -23,9 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.qcdc.api.access.Access;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.security.Roles;
-import vn.qcdc.inspection.access.Access;
+import vn.qcdc.inspection.access.InspectionOperations;
 import vn.qcdc.inspection.recommendation.Recommendation;
 import vn.qcdc.units.AdministrativeUnit;
 import vn.qcdc.units.AdministrativeUnits;
@@ -72,16 +73,11 @@ public class StatisticsResource {
     @Operation(summary = "Inspections held and recommendations by status, on-time rate and overdue count of a unit"
             + " and year, with a breakdown per child unit")
     public Statistics recommendations(@QueryParam("unit") String unit, @QueryParam("year") Integer year) {
-        String scope = unit != null ? unit : access.unitCode().orElse(null);
-        if (scope == null) {
+        Access.Scope covered = access.scope(InspectionOperations.RECOMMENDATION_STATISTICS, unit);
+        if (covered.everywhere()) {
             throw ProblemException.invalidField("unit", "unit-required");
         }
-        if (!units.exists(scope)) {
-            throw ProblemException.invalidField("unit", "unknown-unit", scope);
-        }
-        if (!access.covers(scope)) {
-            throw ProblemException.forbidden();
-        }
+        String scope = covered.unit();
         if (year != null && (year < 2000 || year > 2100)) {
             throw ProblemException.invalidField("year", "year-out-of-range");
         }

@@ -2,114 +2,66 @@ package vn.qcdc.inspection.access;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.qcdc.api.access.AccessMatrix.Request.get;
+import static vn.qcdc.api.access.AccessMatrix.Request.post;
+import static vn.qcdc.api.access.AccessMatrix.Request.put;
 import static vn.qcdc.inspection.Api.as;
 import static vn.qcdc.inspection.Api.json;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
+import vn.qcdc.api.access.AccessMatrix;
+import vn.qcdc.api.access.AccessMatrix.Case;
+import vn.qcdc.api.access.AccessMatrix.Request;
+import vn.qcdc.api.access.AccessOracle;
+import vn.qcdc.api.access.AccessTable;
+import vn.qcdc.api.access.Position;
+import vn.qcdc.api.access.Target;
 import vn.qcdc.inspection.Api;
 import vn.qcdc.inspection.delegation.DelegationFixtures;
+import vn.qcdc.inspection.delegation.DelegationResource;
 import vn.qcdc.inspection.demo.ReferenceScenario;
+import vn.qcdc.inspection.inspection.InspectionResource;
+import vn.qcdc.inspection.recommendation.RecommendationResource;
+import vn.qcdc.inspection.statistics.StatisticsResource;
 import vn.qcdc.testsupport.Tokens;
 
 /**
- * Who may do what, for every endpoint: each endpoint is called by each kind of caller, on fresh records where the call
- * changes something, and the status must be exactly the expected one. Records of another province or ward answer
- * 404, exactly as if they did not exist.
+ * Who may do what, driven by the service's decision table ({@link InspectionOperations}): every operation is called
+ * by every role from every position around the reference scenario (the committee 06 and above it 19, the city 058,
+ * the inspected ward 01855 and its 2025 successor 01843, a sibling ward, another province, no unit claim) and must
+ * answer exactly what {@link AccessOracle} reads from the same table. Records of another unit answer 404, exactly as
+ * if they did not exist; a record the caller sees but may not act on answers 403.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    /** The callers of the matrix; a null token means no Authorization header. */
-    static final Map<String, String> CALLERS = new LinkedHashMap<>();
-
-    static {
-        CALLERS.put("admin", Tokens.admin());
-        CALLERS.put("steering-06", Tokens.steering("06"));
-        CALLERS.put("steering-11", Tokens.steering("11"));
-        CALLERS.put("unit-officer-01855", Tokens.unitOfficer("01855"));
-        CALLERS.put("unit-officer-03124", Tokens.unitOfficer("03124"));
-        CALLERS.put("org-officer-01855-front", Tokens.orgOfficer("01855", "FATHERLAND_FRONT"));
-        CALLERS.put("org-officer-03124-front", Tokens.orgOfficer("03124", "FATHERLAND_FRONT"));
-        CALLERS.put("viewer-06", Tokens.viewer("06"));
-        CALLERS.put("viewer-11", Tokens.viewer("11"));
-        CALLERS.put("integration", Tokens.integration());
-        CALLERS.put("anonymous", null);
-    }
-
-    static Map<String, Integer> expect(int admin, int steering06, int steering11, int unit01855, int unit03124,
-            int org01855, int org03124, int viewer06, int viewer11, int integration, int anonymous) {
-        int[] s = {admin, steering06, steering11, unit01855, unit03124, org01855, org03124, viewer06, viewer11,
-                integration, anonymous};
-        Map<String, Integer> m = new LinkedHashMap<>();
-        int k = 0;
-        for (String c : CALLERS.keySet()) {
-            m.put(c, s[k++]);
-        }
-        return m;
-    }
-
-    static final Map<String, Integer> READ = expect(200, 200, 404, 200, 404, 200, 404, 200, 404, 200, 401);
-    static final Map<String, Integer> LIST = expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401);
-
-    static Map<String, Integer> steer(int ok) {
-        return expect(ok, ok, 404, 403, 403, 403, 403, 403, 403, 403, 401);
-    }
-
-    static Map<String, Integer> report(int ok) {
-        return expect(ok, 403, 403, ok, 404, ok, 404, 403, 403, 403, 401);
-    }
-
-    /** One call: how to prepare it (fresh state when it changes something) and what to send. */
-    record Call(String method, Supplier<String> path, String body, boolean multipart) {
-    }
-
-    static Call get(Supplier<String> path) {
-        return new Call("GET", path, null, false);
-    }
-
-    static Call post(Supplier<String> path, String body) {
-        return new Call("POST", path, body, false);
-    }
-
-    static Call put(Supplier<String> path, String body) {
-        return new Call("PUT", path, body, false);
-    }
-
-    int send(String token, Call call) {
-        String path = call.path().get();
-        RequestSpecification req = token == null ? given() : given().auth().oauth2(token);
-        if (call.multipart()) {
-            req = req.multiPart("file", "a.txt", "nội dung".getBytes()).multiPart("title", "Ảnh")
-                    .multiPart("kind", "PHOTO");
-        } else if (call.body() != null) {
-            req = req.contentType(ContentType.JSON).body(call.body());
-        }
-        return req.request(call.method(), path).then().extract().statusCode();
-    }
-
-    final List<String> failures = new ArrayList<>();
-
-    void check(String name, Call call, Map<String, Integer> expected) {
-        expected.forEach((caller, status) -> {
-            int got = send(CALLERS.get(caller), call);
-            if (got != status) {
-                failures.add(name + " as " + caller + ": expected " + status + ", got " + got);
-            }
-        });
-    }
+    static final String WARD = "01855";
+    static final String COMMITTEE = "06";
+    /** The delegation of the Bắc Kạn committee. */
+    static final Target DELEGATION = Target.unit(COMMITTEE);
+    /** An inspection (and its findings, evidence, recommendations) of Xuất Hóa decided on by the committee 06. */
+    static final Target INSPECTION = Target.decidedBy(WARD, COMMITTEE);
+    /** The article's fourth recommendation: addressed to the Front and the four associations of the ward. */
+    static final Target ASSOCIATIONS = INSPECTION.addressedTo(
+            List.of("FATHERLAND_FRONT", "WOMENS_UNION", "YOUTH_UNION", "FARMERS_ASSOCIATION", "VETERANS_ASSOCIATION")
+                    .stream().map(b -> new Target.Body(b, WARD)).toList());
 
     // Shared read-only fixtures.
     static String concluded;
@@ -140,94 +92,204 @@ class AuthorizationMatrixTest {
                 .path("downloadUrl");
     }
 
-    @Test
-    void everyEndpointAnswersEachCallerAsSpecified() {
-        fixtures();
-        String d = delegation;
-        String i = concluded;
-        String r = rec(i, 3);
-        String finding = firstFinding(i);
-        String download = uploaded(i);
-        String deleg = json(ReferenceScenario.delegation());
-        String reason = "{\"reason\":\"Lý do\"}";
-
-        // Delegations
-        check("POST /delegations", post(() -> "/api/v1/delegations", deleg),
-                expect(201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 401));
-        check("GET /delegations", get(() -> "/api/v1/delegations"), LIST);
-        // A delegation belongs to its committee's unit (the province): ward officers do not see it.
-        check("GET /delegations/{id}", get(() -> "/api/v1/delegations/" + d),
-                expect(200, 200, 404, 404, 404, 404, 404, 200, 404, 200, 401));
-        check("PUT /delegations/{id}", put(() -> "/api/v1/delegations/" + d, deleg), steer(200));
-
-        // Inspections
-        check("POST /inspections", post(() -> "/api/v1/inspections",
-                json(ReferenceScenario.inspection(UUID.fromString(d)))), steer(201));
-        check("GET /inspections", get(() -> "/api/v1/inspections"), LIST);
-        check("GET /inspections/{id}", get(() -> "/api/v1/inspections/" + i), READ);
-        check("PUT /inspections/{id}", put(Api::plannedInspection0, "{\"scheduledDate\":\"2020-12-04\","
-                + "\"yearAssessed\":2020,\"topics\":[\"QCDC\"]}"), steer(200));
-        check("POST /inspections/{id}/start", post(() -> Api.plannedInspection0() + "/start", null), steer(200));
-        check("POST /inspections/{id}/cancel", post(() -> Api.plannedInspection0() + "/cancel", reason),
-                steer(200));
-        check("POST /inspections/{id}/conclusion", post(() -> "/api/v1/inspections/" + Api.runningInspection()
-                + "/conclusion", json(Api.conclusionWith(List.of()))), steer(200));
-        check("GET /inspections/{id}/history", get(() -> "/api/v1/inspections/" + i + "/history"), READ);
-        check("POST /inspections/{id}/findings", post(() -> "/api/v1/inspections/" + i + "/findings",
-                json(ReferenceScenario.findings().get(1))), steer(201));
-        check("GET /inspections/{id}/findings", get(() -> "/api/v1/inspections/" + i + "/findings"), READ);
-        check("PUT /inspections/{id}/findings/{fid}", put(() -> {
-            String fresh = Api.runningInspection();
-            as(Tokens.admin()).body(json(ReferenceScenario.findings().get(1)))
-                    .post("/api/v1/inspections/" + fresh + "/findings").then().statusCode(201);
-            return "/api/v1/inspections/" + fresh + "/findings/" + firstFinding(fresh);
-        }, json(ReferenceScenario.findings().get(2))), steer(200));
-        check("POST /inspections/{id}/evidence", post(() -> "/api/v1/inspections/" + i + "/evidence",
-                json(ReferenceScenario.evidence())), steer(201));
-        check("POST /inspections/{id}/evidence/upload", new Call("POST",
-                () -> "/api/v1/inspections/" + i + "/evidence/upload", null, true), steer(201));
-        check("GET /inspections/{id}/evidence", get(() -> "/api/v1/inspections/" + i + "/evidence"), READ);
-        check("GET /inspections/{id}/evidence/{eid}/content", get(() -> download), READ);
-
-        // Recommendations
-        check("GET /recommendations", get(() -> "/api/v1/recommendations"), LIST);
-        check("GET /recommendations/{id}", get(() -> "/api/v1/recommendations/" + r), READ);
-        check("GET /recommendations/{id}/reports", get(() -> "/api/v1/recommendations/" + r + "/reports"), READ);
-        check("GET /recommendations/{id}/history", get(() -> "/api/v1/recommendations/" + r + "/history"), READ);
-        check("POST /recommendations/{id}/progress", post(() -> "/api/v1/recommendations/" + r + "/progress",
-                json(ReferenceScenario.progress())), report(200));
-        check("POST /recommendations/{id}/progress (not addressed to the org)", post(
-                () -> "/api/v1/recommendations/" + rec(i, 1) + "/progress", json(ReferenceScenario.progress())),
-                expect(200, 403, 403, 200, 404, 403, 404, 403, 403, 403, 401));
-        check("POST /recommendations/{id}/completion", post(() -> "/api/v1/recommendations/"
-                + rec(Api.concludedInspection(), 3) + "/completion", json(ReferenceScenario.completion())),
-                report(200));
-        check("POST /recommendations/{id}/verify", post(() -> "/api/v1/recommendations/" + completed() + "/verify",
-                "{}"), steer(200));
-        check("POST /recommendations/{id}/reject", post(() -> "/api/v1/recommendations/" + completed() + "/reject",
-                reason), steer(200));
-        check("POST /recommendations/{id}/deadline", post(() -> "/api/v1/recommendations/" + r + "/deadline",
-                "{\"dueDate\":\"2021-12-31\",\"reason\":\"Gia hạn\"}"), steer(200));
-        check("POST /recommendations/{id}/cancel", post(() -> "/api/v1/recommendations/"
-                + rec(Api.concludedInspection(), 0) + "/cancel", reason), steer(200));
-
-        // Statistics and public disclosure
-        check("GET /statistics/recommendations", get(() -> "/api/v1/statistics/recommendations?unit=01855&year=2020"),
-                expect(200, 200, 403, 200, 403, 200, 403, 200, 403, 200, 401));
-        check("GET /public/inspections", get(() -> "/api/v1/public/inspections?unit=06"),
-                expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-        check("GET /public/inspections/{id}", get(() -> "/api/v1/public/inspections/" + i),
-                expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-
-        assertEquals(List.of(), failures);
-    }
-
     /** A recommendation whose completion has been reported (fresh). */
     static String completed() {
         String r = rec(Api.concludedInspection(), 1);
         as(Tokens.unitOfficer("01855")).body(json(ReferenceScenario.completion()))
                 .post("/api/v1/recommendations/" + r + "/completion").then().statusCode(200);
         return r;
+    }
+
+    static String withFinding() {
+        String fresh = Api.runningInspection();
+        as(Tokens.admin()).body(json(ReferenceScenario.findings().get(1)))
+                .post("/api/v1/inspections/" + fresh + "/findings").then().statusCode(201);
+        return "/api/v1/inspections/" + fresh + "/findings/" + firstFinding(fresh);
+    }
+
+    /** How each operation of the table is exercised. */
+    static Map<InspectionOperations, Case> cases() {
+        fixtures();
+        String i = concluded;
+        String r = rec(i, 3);
+        String download = uploaded(i);
+        String deleg = json(ReferenceScenario.delegation());
+        String reason = "{\"reason\":\"Lý do\"}";
+        String inspectionBody = json(ReferenceScenario.inspection(UUID.fromString(delegation)));
+        String scheduleUpdate = "{\"scheduledDate\":\"2020-12-04\",\"yearAssessed\":2020,\"topics\":[\"QCDC\"]}";
+        Map<InspectionOperations, Case> c = new EnumMap<>(InspectionOperations.class);
+        c.put(InspectionOperations.CREATE_DELEGATION, new Case(DELEGATION, 201,
+                fresh -> post("/api/v1/delegations", deleg)));
+        c.put(InspectionOperations.LIST_DELEGATIONS, new Case(Target.unit(COMMITTEE), 200,
+                fresh -> get("/api/v1/delegations?unit=06")));
+        c.put(InspectionOperations.READ_DELEGATION, new Case(DELEGATION, 200,
+                fresh -> get("/api/v1/delegations/" + delegation)));
+        c.put(InspectionOperations.UPDATE_DELEGATION, new Case(DELEGATION, 200,
+                fresh -> put("/api/v1/delegations/" + (fresh ? Api.delegation() : delegation), deleg)));
+
+        c.put(InspectionOperations.SCHEDULE_INSPECTION, new Case(DELEGATION, 201,
+                fresh -> post("/api/v1/inspections", inspectionBody)));
+        c.put(InspectionOperations.LIST_INSPECTIONS, new Case(Target.unit(WARD), 200,
+                fresh -> get("/api/v1/inspections?unit=" + WARD)));
+        c.put(InspectionOperations.READ_INSPECTION, new Case(INSPECTION, 200,
+                fresh -> get("/api/v1/inspections/" + i)));
+        c.put(InspectionOperations.UPDATE_INSPECTION, new Case(INSPECTION, 200,
+                fresh -> put(Api.plannedInspection0(), scheduleUpdate)));
+        c.put(InspectionOperations.START_INSPECTION, new Case(INSPECTION, 200,
+                fresh -> post(Api.plannedInspection0() + "/start", null)));
+        c.put(InspectionOperations.CANCEL_INSPECTION, new Case(INSPECTION, 200,
+                fresh -> post(Api.plannedInspection0() + "/cancel", reason)));
+        c.put(InspectionOperations.CONCLUDE_INSPECTION, new Case(INSPECTION, 200,
+                fresh -> post("/api/v1/inspections/" + Api.runningInspection() + "/conclusion",
+                        json(Api.conclusionWith(List.of())))));
+        c.put(InspectionOperations.READ_INSPECTION_HISTORY, new Case(INSPECTION, 200,
+                fresh -> get("/api/v1/inspections/" + i + "/history")));
+        c.put(InspectionOperations.ADD_FINDING, new Case(INSPECTION, 201,
+                fresh -> post("/api/v1/inspections/" + i + "/findings", json(ReferenceScenario.findings().get(1)))));
+        c.put(InspectionOperations.LIST_FINDINGS, new Case(INSPECTION, 200,
+                fresh -> get("/api/v1/inspections/" + i + "/findings")));
+        c.put(InspectionOperations.CHANGE_FINDING, new Case(INSPECTION, 200,
+                fresh -> put(withFinding(), json(ReferenceScenario.findings().get(2)))));
+        c.put(InspectionOperations.LINK_EVIDENCE, new Case(INSPECTION, 201,
+                fresh -> post("/api/v1/inspections/" + i + "/evidence", json(ReferenceScenario.evidence()))));
+        c.put(InspectionOperations.UPLOAD_EVIDENCE, new Case(INSPECTION, 201,
+                fresh -> AccessMatrix.Request.upload("/api/v1/inspections/" + i + "/evidence/upload")));
+        c.put(InspectionOperations.LIST_EVIDENCE, new Case(INSPECTION, 200,
+                fresh -> get("/api/v1/inspections/" + i + "/evidence")));
+        c.put(InspectionOperations.DOWNLOAD_EVIDENCE, new Case(INSPECTION, 200, fresh -> get(download)));
+
+        c.put(InspectionOperations.LIST_RECOMMENDATIONS, new Case(Target.unit(WARD), 200,
+                fresh -> get("/api/v1/recommendations?unit=" + WARD)));
+        c.put(InspectionOperations.READ_RECOMMENDATION, new Case(ASSOCIATIONS, 200,
+                fresh -> get("/api/v1/recommendations/" + r)));
+        c.put(InspectionOperations.READ_REPORTS, new Case(ASSOCIATIONS, 200,
+                fresh -> get("/api/v1/recommendations/" + r + "/reports")));
+        c.put(InspectionOperations.READ_RECOMMENDATION_HISTORY, new Case(ASSOCIATIONS, 200,
+                fresh -> get("/api/v1/recommendations/" + r + "/history")));
+        c.put(InspectionOperations.REPORT_PROGRESS, new Case(ASSOCIATIONS, 200,
+                fresh -> post("/api/v1/recommendations/" + r + "/progress", json(ReferenceScenario.progress()))));
+        c.put(InspectionOperations.REPORT_COMPLETION, new Case(ASSOCIATIONS, 200,
+                fresh -> post("/api/v1/recommendations/" + (fresh ? rec(Api.concludedInspection(), 3) : r)
+                        + "/completion", json(ReferenceScenario.completion()))));
+        c.put(InspectionOperations.VERIFY, new Case(INSPECTION, 200,
+                fresh -> post("/api/v1/recommendations/" + (fresh ? completed() : r) + "/verify", "{}")));
+        c.put(InspectionOperations.REJECT, new Case(INSPECTION, 200,
+                fresh -> post("/api/v1/recommendations/" + (fresh ? completed() : r) + "/reject", reason)));
+        c.put(InspectionOperations.CHANGE_DEADLINE, new Case(INSPECTION, 200,
+                fresh -> post("/api/v1/recommendations/" + r + "/deadline",
+                        "{\"dueDate\":\"2021-12-31\",\"reason\":\"Gia hạn\"}")));
+        c.put(InspectionOperations.CANCEL_RECOMMENDATION, new Case(INSPECTION, 200,
+                fresh -> post("/api/v1/recommendations/" + (fresh ? rec(Api.concludedInspection(), 0) : r)
+                        + "/cancel", reason)));
+
+        c.put(InspectionOperations.RECOMMENDATION_STATISTICS, new Case(Target.unit(WARD), 200,
+                fresh -> get("/api/v1/statistics/recommendations?unit=" + WARD + "&year=2020")));
+        return c;
+    }
+
+    @Test
+    void everyOperationAnswersEveryCallerAsTheDecisionTableSays() {
+        assertEquals(List.of(), AccessMatrix.run(List.of(InspectionOperations.values()), cases()));
+    }
+
+    @Test
+    void everyEndpointIsInTheTableWithTheSameRoles() {
+        assertEquals(List.of(), AccessMatrix.rolesAllowedMatch(List.of(InspectionOperations.values()),
+                DelegationResource.class, InspectionResource.class, RecommendationResource.class,
+                StatisticsResource.class));
+    }
+
+    @Test
+    void readmeShowsTheDecisionTable() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String table = AccessTable.markdown(List.of(InspectionOperations.values()));
+        assertEquals(table, AccessTable.section(readme).orElse(""),
+                "README.md must hold the decision table between the access-table markers:\n" + table);
+    }
+
+    /**
+     * Issue 9: a steering token of the inspected ward (or of its city, or of the ward it was merged into) closed the
+     * recommendations the province's delegation issued to it. The inspected side reads and reports, never decides.
+     */
+    @Test
+    void theInspectedSideCannotDecideOnItsOwnInspection() {
+        List<String> wrong = new ArrayList<>();
+        for (String unit : new String[]{"01855", "058", "01843"}) {
+            String token = Tokens.steering(unit);
+            String i = Api.concludedInspection();
+            String completedRec = completed();
+            String open = rec(i, 3);
+            Map<String, Request> calls = Map.of(
+                    "verify", post("/api/v1/recommendations/" + completedRec + "/verify", "{}"),
+                    "reject", post("/api/v1/recommendations/" + completedRec + "/reject", "{\"reason\":\"x\"}"),
+                    "deadline", post("/api/v1/recommendations/" + open + "/deadline",
+                            "{\"dueDate\":\"2021-12-31\",\"reason\":\"Gia hạn\"}"),
+                    "cancel", post("/api/v1/recommendations/" + open + "/cancel", "{\"reason\":\"x\"}"),
+                    "start", post(Api.plannedInspection0() + "/start", null),
+                    "cancel inspection", post(Api.plannedInspection0() + "/cancel", "{\"reason\":\"x\"}"),
+                    "conclusion", post("/api/v1/inspections/" + Api.runningInspection() + "/conclusion",
+                            json(Api.conclusionWith(List.of()))),
+                    "finding", post("/api/v1/inspections/" + i + "/findings",
+                            json(ReferenceScenario.findings().get(1))),
+                    "evidence", post("/api/v1/inspections/" + i + "/evidence", json(ReferenceScenario.evidence())));
+            calls.forEach((what, call) -> {
+                int got = AccessMatrix.send(token, call);
+                if (got != 403) {
+                    wrong.add("steering " + unit + " " + what + ": " + got);
+                }
+            });
+            // It still reads what was decided about it.
+            as(token).get("/api/v1/recommendations/" + open).then().statusCode(200);
+            as(token).get("/api/v1/recommendations/" + completedRec + "/history").then().statusCode(200)
+                    .body("action", not(hasItem("VERIFIED")));
+        }
+        assertEquals(List.of(), wrong);
+        // The committee's own side does decide.
+        as(Tokens.steering(COMMITTEE)).body("{}").post("/api/v1/recommendations/" + completed() + "/verify").then()
+                .statusCode(200).body("status", equalTo("VERIFIED"));
+    }
+
+    /** A token whose unit claim is missing (a broken claim mapping) covers nothing, not the whole country. */
+    @Test
+    void aTokenWithoutUnitCoversNothing() {
+        fixtures();
+        for (String token : new String[]{Tokens.integration(), Tokens.of("steering", null, null),
+                Tokens.of("viewer", null, null)}) {
+            for (String list : new String[]{"/api/v1/inspections", "/api/v1/recommendations", "/api/v1/delegations"}) {
+                given().auth().oauth2(token).get(list).then().statusCode(403)
+                        .contentType("application/problem+json");
+            }
+            given().auth().oauth2(token).get("/api/v1/inspections/" + concluded).then().statusCode(404);
+        }
+        as(Tokens.of("steering", null, null)).body("{}").post("/api/v1/recommendations/" + completed() + "/verify")
+                .then().statusCode(404);
+        // The admin is the national administrator by decision: no unit, every unit.
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/inspections").then().statusCode(200);
+    }
+
+    /** The delegation's internal note is for the committee's side only, not for every reader of the ward. */
+    @Test
+    void theInternalNoteIsShownToTheCommitteeSideOnly() {
+        fixtures();
+        List<String> wrong = new ArrayList<>();
+        for (String role : AccessTable.ROLES) {
+            for (Position at : Position.values()) {
+                String token = Tokens.of(role, at.unit, role.equals("org-officer") ? AccessMatrix.ORG : null);
+                var response = given().auth().oauth2(token).get("/api/v1/inspections/" + concluded);
+                if (response.statusCode() != 200) {
+                    continue;
+                }
+                boolean shown = response.jsonPath().getString("internalNote") != null;
+                boolean expected = AccessOracle.expected(InspectionOperations.READ_INTERNAL_NOTE, role, at,
+                        AccessMatrix.ORG, INSPECTION, 200, AccessMatrix::enabled) == 200;
+                if (shown != expected) {
+                    wrong.add(role + "@" + at + ": note " + (shown ? "shown" : "hidden"));
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(given().auth().oauth2(Tokens.steering(COMMITTEE)).get("/api/v1/inspections/" + concluded)
+                .jsonPath().getString("internalNote").contains("Ghi chú nội bộ"));
     }
 
     @Test

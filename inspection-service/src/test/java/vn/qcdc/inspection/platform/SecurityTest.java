@@ -3,12 +3,16 @@ package vn.qcdc.inspection.platform;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import vn.qcdc.api.security.TokenCases;
 import vn.qcdc.inspection.delegation.DelegationFixtures;
 import vn.qcdc.testsupport.Tokens;
 
@@ -53,6 +57,12 @@ class SecurityTest {
     void steeringCommitteeCannotActOutsideItsUnit() {
         given().auth().oauth2(Tokens.steering(DelegationFixtures.DIEN_BIEN)).contentType(ContentType.JSON)
                 .body(DelegationFixtures.bacKanDelegation()).post("/api/v1/delegations").then().statusCode(403);
+    }
+
+    /** Issue 9: audience, maximum lifetime, iat in the future and claims of the wrong type are all 401. */
+    @Test
+    void tokensOfAnotherAudienceTooLongLivedOrWithMistypedClaimsAre401() {
+        assertEquals(List.of(), TokenCases.check("/api/v1/inspections?unit=01855", "steering", "06"));
     }
 
     @Test

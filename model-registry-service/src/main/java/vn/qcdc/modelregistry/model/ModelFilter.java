@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.text.VietnameseText;
 import vn.qcdc.events.BodyType;
+import vn.qcdc.modelregistry.access.ModelOperations;
 
 /**
  * The filters of the model list, its CSV export and the statistics. Query parameters arrive as text and are parsed
@@ -46,14 +47,14 @@ public record ModelFilter(String unit, Integer year, BodyType orgType, DvkModel.
     }
 
     /** The JPQL condition (on {@link DvkModel}) and its parameters, within the caller's scope. */
-    String where(ModelService service, Map<String, Object> params) {
+    String where(ModelService service, ModelOperations op, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("1 = 1");
-        Set<String> codes = service.scope(unit);
+        Set<String> codes = service.scope(op, unit);
         if (codes != null) {
             where.append(" and unitCode in :units");
             params.put("units", codes);
         }
-        BodyType confined = service.confinedOrg();
+        BodyType confined = service.confinedOrg(op);
         if (confined != null) {
             where.append(" and orgType = :confined");
             params.put("confined", confined.name());

@@ -23,17 +23,18 @@ import jakarta.transaction.Transactional;
 
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
+import vn.qcdc.api.access.Access;
+import vn.qcdc.api.access.Target;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
-import vn.qcdc.api.security.Caller;
-import vn.qcdc.api.security.Roles;
 import vn.qcdc.api.text.VietnameseText;
 import vn.qcdc.backbone.outbox.Outbox;
 import vn.qcdc.events.BodyType;
 import vn.qcdc.events.EventTypes;
 import vn.qcdc.events.Topics;
 import vn.qcdc.events.model.ModelEvents;
+import vn.qcdc.modelregistry.access.ModelOperations;
 import vn.qcdc.modelregistry.model.DvkModel.Status;
 import vn.qcdc.modelregistry.model.ModelDto.EvidenceInput;
 import vn.qcdc.modelregistry.model.ModelDto.IndicatorValueInput;
@@ -51,11 +52,8 @@ public class ModelService {
 
     static final String WHAT = "model";
 
-    /** Set while the service acts for the system itself (demo data), where there is no caller. */
-    private static final ThreadLocal<String> SYSTEM_ACTOR = new ThreadLocal<>();
-
     @Inject
-    Caller caller;
+    Access access;
 
     @Inject
     AdministrativeUnits units;
@@ -68,19 +66,14 @@ public class ModelService {
 
     /** Runs {@code action} as the system (no token, every right), recording {@code actor} in the history. */
     public <T> T asSystem(String actor, Supplier<T> action) {
-        SYSTEM_ACTOR.set(actor);
-        try {
-            return action.get();
-        } finally {
-            SYSTEM_ACTOR.remove();
-        }
+        return Access.asSystem(actor, action);
     }
 
     // ---- registration and maintenance ----
 
     @Transactional
     public DvkModel register(ModelInput in, UUID fixedId) {
-        requireMayMaintain(in.unitCode(), in.orgType().name(), false);
+        access.require(ModelOperations.REGISTER_MODEL, Target.unit(in.unitCode()).ofOrganisation(in.orgType().name()));
         DvkModel m = new DvkModel();
         m.id = fixedId != null ? fixedId : UUID.randomUUID();
         m.createdAt = now();
@@ -96,14 +89,14 @@ public class ModelService {
 
     @Transactional
     public DvkModel update(UUID id, String ifMatch, ModelInput in) {
-        DvkModel m = find(id);
-        requireMayMaintain(m.unitCode, m.orgType, true);
+        DvkModel m = find(id, ModelOperations.UPDATE_MODEL);
         ETags.requireMatch(ifMatch, RowLocks.forUpdate(m).version);
         Status s = m.statusValue();
         if (s != Status.REGISTERED && s != Status.IMPLEMENTING) {
             throw ProblemException.conflict("model-not-editable", s.name());
         }
-        requireMayMaintain(in.unitCode(), in.orgType().name(), false);
+        // Moving the model to another unit or organisation needs the same right there.
+        access.require(ModelOperations.UPDATE_MODEL, Target.unit(in.unitCode()).ofOrganisation(in.orgType().name()));
         if (!in.year().equals(m.year) && m.previousModelId != null) {
             throw ProblemException.invalidField("year", "model-continuation-year-fixed");
         }
@@ -118,14 +111,14 @@ public class ModelService {
 
     @Transactional
     public DvkModel start(UUID id, String ifMatch, String note) {
-        DvkModel m = maintainable(id, ifMatch);
+        DvkModel m = maintainable(id, ModelOperations.START_MODEL, ifMatch);
         transition(m, Status.IMPLEMENTING, note);
         return m;
     }
 
     @Transactional
     public ResultReport report(UUID id, ModelDto.ReportInput in) {
-        DvkModel m = maintainable(id, null);
+        DvkModel m = maintainable(id, ModelOperations.REPORT_RESULTS, null);
         if (m.statusValue() != Status.IMPLEMENTING) {
             throw ProblemException.conflict("model-report-not-implementing", m.status);
         }
@@ -148,7 +141,7 @@ public class ModelService {
 
     @Transactional
     public DvkModel selfEvaluate(UUID id, String ifMatch, ModelDto.SelfEvaluationInput in) {
-        DvkModel m = maintainable(id, ifMatch);
+        DvkModel m = maintainable(id, ModelOperations.SELF_EVALUATE, ifMatch);
         requireFrom(m, Status.SELF_EVALUATED);
         m.selfEvaluation = new DvkModel.SelfEvaluation(VietnameseText.nfc(in.summary()),
                 indicatorValues(m, in.indicators(), "indicators"), now(), actor());
@@ -158,7 +151,7 @@ public class ModelService {
 
     @Transactional
     public DvkModel propose(UUID id, String ifMatch, ModelDto.ProposalInput in) {
-        DvkModel m = maintainable(id, ifMatch);
+        DvkModel m = maintainable(id, ModelOperations.PROPOSE, ifMatch);
         requireFrom(m, Status.PROPOSED);
         if (!units.exists(in.unitCode())) {
             throw ProblemException.invalidField("unitCode", "unknown-unit", in.unitCode());
@@ -174,7 +167,7 @@ public class ModelService {
 
     @Transactional
     public DvkModel recognise(UUID id, String ifMatch, ModelDto.RecognitionInput in) {
-        DvkModel m = reviewable(id, ifMatch);
+        DvkModel m = maintainable(id, ModelOperations.RECOGNISE, ifMatch);
         requireFrom(m, Status.RECOGNISED);
         if (in.decisionDate().getYear() < m.year || in.decisionDate().isAfter(LocalDate.now(clock))) {
             throw ProblemException.invalidField("decisionDate", "model-decision-date-invalid", m.year);
@@ -192,7 +185,7 @@ public class ModelService {
 
     @Transactional
     public DvkModel reject(UUID id, String ifMatch, String reason) {
-        DvkModel m = reviewable(id, ifMatch);
+        DvkModel m = maintainable(id, ModelOperations.REJECT, ifMatch);
         requireFrom(m, Status.NOT_RECOGNISED);
         transition(m, Status.NOT_RECOGNISED, reason);
         outbox.publish(Topics.MODEL, EventTypes.MODEL_NOT_RECOGNISED, m.id.toString(), subject(m),
@@ -202,7 +195,7 @@ public class ModelService {
 
     @Transactional
     public DvkModel withdraw(UUID id, String ifMatch, String reason) {
-        DvkModel m = maintainable(id, ifMatch);
+        DvkModel m = maintainable(id, ModelOperations.WITHDRAW, ifMatch);
         requireFrom(m, Status.WITHDRAWN);
         transition(m, Status.WITHDRAWN, reason);
         outbox.publish(Topics.MODEL, EventTypes.MODEL_WITHDRAWN, m.id.toString(), subject(m),
@@ -213,7 +206,7 @@ public class ModelService {
     /** A recognised model proposed for commendation (đề nghị khen thưởng): no change of status, an update event. */
     @Transactional
     public DvkModel proposeCommendation(UUID id, String ifMatch, ModelDto.CommendationInput in) {
-        DvkModel m = maintainable(id, ifMatch);
+        DvkModel m = maintainable(id, ModelOperations.PROPOSE_COMMENDATION, ifMatch);
         if (m.statusValue() != Status.RECOGNISED) {
             throw ProblemException.conflict("model-commendation-not-recognised", m.status);
         }
@@ -235,7 +228,7 @@ public class ModelService {
      */
     @Transactional
     public DvkModel continueInto(UUID id, ModelDto.ContinuationInput in) {
-        DvkModel prev = maintainable(id, null);
+        DvkModel prev = maintainable(id, ModelOperations.CONTINUE_MODEL, null);
         if (prev.statusValue() == Status.WITHDRAWN || prev.statusValue() == Status.REGISTERED) {
             throw ProblemException.conflict("model-continuation-not-allowed", prev.status);
         }
@@ -285,7 +278,7 @@ public class ModelService {
 
     @Transactional
     public EvidenceFile upload(UUID id, String fileName, String contentType, byte[] content) {
-        DvkModel m = maintainable(id, null);
+        DvkModel m = maintainable(id, ModelOperations.UPLOAD_EVIDENCE, null);
         if (m.statusValue().isFinal()) {
             throw ProblemException.conflict("model-final", m.status);
         }
@@ -306,7 +299,7 @@ public class ModelService {
 
     @Transactional
     public EvidenceFile evidenceFile(UUID modelId, UUID evidenceId) {
-        find(modelId);
+        find(modelId, ModelOperations.DOWNLOAD_EVIDENCE);
         EvidenceFile f = EvidenceFile.findById(evidenceId);
         if (f == null || !f.modelId.equals(modelId)) {
             throw ProblemException.notFound("evidence", evidenceId);
@@ -319,16 +312,33 @@ public class ModelService {
     /** The model if the caller may see it; 404 otherwise, exactly as if it did not exist. */
     @Transactional
     public DvkModel find(UUID id) {
+        return find(id, ModelOperations.READ_MODEL);
+    }
+
+    /** The model if the caller may perform {@code op} on it: 404 if it does not see it, 403 if it only sees it. */
+    @Transactional
+    public DvkModel find(UUID id, ModelOperations op) {
+        access.requireRole(op);
         DvkModel m = DvkModel.findById(id);
-        if (m == null || !mayRead(m)) {
+        if (m == null) {
             throw ProblemException.notFound(WHAT, id);
         }
+        access.require(op, target(m), WHAT, id);
         return m;
+    }
+
+    /**
+     * A model as authorization sees it: its unit and organisation, decided on by the competent unit it is proposed
+     * to (its own unit until it is proposed).
+     */
+    public static Target target(DvkModel m) {
+        return Target.decidedBy(m.unitCode, m.proposal != null ? m.proposal.unitCode() : m.unitCode)
+                .ofOrganisation(m.orgType);
     }
 
     @Transactional
     public List<ModelDto.HistoryView> history(UUID id) {
-        find(id);
+        find(id, ModelOperations.READ_HISTORY);
         return ModelHistory.<ModelHistory>find("modelId = ?1 order by at, id", id).list().stream()
                 .map(h -> new ModelDto.HistoryView(h.action, h.fromStatus == null ? null : Status.valueOf(h.fromStatus),
                         h.toStatus == null ? null : Status.valueOf(h.toStatus), h.reason, h.actor, h.at))
@@ -337,7 +347,7 @@ public class ModelService {
 
     @Transactional
     public List<ModelDto.ReportView> reports(UUID id) {
-        find(id);
+        find(id, ModelOperations.LIST_REPORTS);
         return ResultReport.<ResultReport>find("modelId = ?1 order by reportedAt, id", id).list().stream()
                 .map(ModelService::view).toList();
     }
@@ -351,7 +361,7 @@ public class ModelService {
         int size = Cursor.limit(limit);
         SortKey key = SortKey.parse(sort);
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(filter.where(this, params));
+        StringBuilder where = new StringBuilder(filter.where(this, ModelOperations.LIST_MODELS, params));
         if (cursor != null) {
             List<String> c = Cursor.decode(cursor, 2);
             try {
@@ -383,7 +393,7 @@ public class ModelService {
     public List<DvkModel> all(ModelFilter filter, String sort, int max) {
         SortKey key = SortKey.parse(sort);
         Map<String, Object> params = new HashMap<>();
-        String where = filter.where(this, params);
+        String where = filter.where(this, ModelOperations.EXPORT_MODELS, params);
         List<DvkModel> rows = DvkModel.<DvkModel>find(where + " order by " + key.column
                 + (key.descending ? " desc" : "") + ", id", params).page(0, max + 1).list();
         if (rows.size() > max) {
@@ -393,36 +403,23 @@ public class ModelService {
     }
 
     /**
-     * The unit codes a list or statistic for {@code unitCode} covers, within the caller's scope: the unit, every unit
-     * below it and every unit merged into it. No unit: the caller's own (admins and integration: everything, null).
+     * The unit codes a list or statistic for {@code unitCode} (default: the caller's) covers, within the caller's
+     * scope: the unit, every unit below it and every unit merged into it; null for the whole country (admins).
      */
-    public Set<String> scope(String unitCode) {
-        String scope = unitCode != null ? unitCode : (isSystem() ? null : caller.unitCode().orElse(null));
-        if (scope == null) {
-            if (isSystem() || caller.isAdmin() || caller.has(Roles.INTEGRATION)) {
-                return null;
-            }
-            throw ProblemException.forbidden();
-        }
-        if (!units.exists(scope)) {
-            throw ProblemException.invalidField("unit", "unknown-unit", scope);
-        }
-        if (!isSystem() && !caller.covers(scope)) {
-            throw ProblemException.forbidden();
-        }
-        return units.coverage(scope);
+    public Set<String> scope(ModelOperations op, String unitCode) {
+        Access.Scope scope = access.scope(op, unitCode);
+        return scope.everywhere() ? null : scope.units();
     }
 
-    /** The organisation an organisation officer is confined to, or null for every other caller. */
-    public BodyType confinedOrg() {
-        if (isSystem() || !orgOnly()) {
-            return null;
-        }
-        try {
-            return BodyType.valueOf(caller.orgType().orElse(""));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.forbidden();
-        }
+    /** The organisation the caller is confined to in {@code op} (an organisation officer), or null. */
+    public BodyType confinedOrg(ModelOperations op) {
+        return access.confinedOrganisation(op).map(org -> {
+            try {
+                return BodyType.valueOf(org);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.forbidden();
+            }
+        }).orElse(null);
     }
 
     public ModelView view(DvkModel m) {
@@ -467,54 +464,10 @@ public class ModelService {
                 .collect(Collectors.toMap(n -> n.previousModelId, n -> n.id, (a, b) -> a));
     }
 
-    private DvkModel maintainable(UUID id, String ifMatch) {
-        DvkModel m = find(id);
-        requireMayMaintain(m.unitCode, m.orgType, true);
+    private DvkModel maintainable(UUID id, ModelOperations op, String ifMatch) {
+        DvkModel m = find(id, op);
         ETags.requireMatch(ifMatch, RowLocks.forUpdate(m).version);
         return m;
-    }
-
-    private DvkModel reviewable(UUID id, String ifMatch) {
-        DvkModel m = find(id);
-        if (!isSystem() && !caller.isAdmin()) {
-            String competent = m.proposal != null ? m.proposal.unitCode() : m.unitCode;
-            if (!caller.has(Roles.STEERING) || !caller.covers(m.unitCode) || !caller.covers(competent)) {
-                throw ProblemException.forbidden();
-            }
-        }
-        ETags.requireMatch(ifMatch, RowLocks.forUpdate(m).version);
-        return m;
-    }
-
-    /**
-     * Registration and maintenance: the organisation's own officer at its unit, a unit officer for any organisation
-     * of its unit, admins. {@code existing}: refusing a visible record is 403 (the caller may read it, not change it).
-     */
-    private void requireMayMaintain(String unitCode, String orgType, boolean existing) {
-        if (isSystem()) {
-            return;
-        }
-        if (!caller.actsFor(unitCode, orgType)) {
-            throw ProblemException.forbidden();
-        }
-    }
-
-    boolean mayRead(DvkModel m) {
-        if (isSystem()) {
-            return true;
-        }
-        if (!caller.covers(m.unitCode)) {
-            return false;
-        }
-        return !orgOnly() || m.orgType.equals(caller.orgType().orElse(null));
-    }
-
-    /** An organisation officer and nothing more: confined to its own organisation's models. */
-    private boolean orgOnly() {
-        Set<String> roles = caller.roles();
-        return roles.contains(Roles.ORG_OFFICER) && !roles.contains(Roles.ADMIN) && !roles.contains(Roles.STEERING)
-                && !roles.contains(Roles.UNIT_OFFICER) && !roles.contains(Roles.VIEWER)
-                && !roles.contains(Roles.INTEGRATION);
     }
 
     private static void requireFrom(DvkModel m, Status to) {
@@ -643,13 +596,8 @@ public class ModelService {
         return "model/" + m.id;
     }
 
-    private boolean isSystem() {
-        return SYSTEM_ACTOR.get() != null;
-    }
-
     private String actor() {
-        String system = SYSTEM_ACTOR.get();
-        return system != null ? system : caller.displayName();
+        return access.actor();
     }
 
     /** Microseconds: what PostgreSQL keeps, so keyset cursors on timestamps compare exactly. */

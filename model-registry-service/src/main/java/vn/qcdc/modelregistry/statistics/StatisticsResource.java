@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.qcdc.api.security.Roles;
+import vn.qcdc.modelregistry.access.ModelOperations;
 import vn.qcdc.modelregistry.model.CsvExport;
 
 /** Statistics of "Dân vận khéo" models per unit and year (thống kê mô hình), as JSON or CSV. */
@@ -35,7 +36,7 @@ public class StatisticsResource {
     @Operation(summary = "Counts by organisation type, field, kind and status; recognition rate; per child unit", description = "unit: defaults to the caller's unit; covers the units below it and those merged into it")
     public ModelStatistics statistics(@QueryParam("unit") String unit,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return service.statistics(unit, year);
+        return service.statistics(ModelOperations.STATISTICS, unit, year);
     }
 
     @GET
@@ -43,7 +44,7 @@ public class StatisticsResource {
     @Produces("text/csv")
     @Operation(summary = "The same statistics as CSV (UTF-8 with BOM)")
     public Response export(@QueryParam("unit") String unit, @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        ModelStatistics s = service.statistics(unit, year);
+        ModelStatistics s = service.statistics(ModelOperations.EXPORT_STATISTICS, unit, year);
         List<List<Object>> rows = new ArrayList<>();
         String scope = s.unitCode() == null ? "" : s.unitCode() + " " + s.unitName();
         Object y = s.year() == null ? "" : s.year();

@@ -14,8 +14,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import vn.qcdc.api.security.Caller;
+import vn.qcdc.api.access.Access;
 import vn.qcdc.events.BodyType;
+import vn.qcdc.modelregistry.access.ModelOperations;
 import vn.qcdc.modelregistry.model.DvkModel;
 import vn.qcdc.modelregistry.model.ModelService;
 import vn.qcdc.modelregistry.statistics.ModelStatistics.UnitCount;
@@ -39,12 +40,12 @@ public class StatisticsService {
     AdministrativeUnits units;
 
     @Inject
-    Caller caller;
+    Access access;
 
     @Transactional
-    public ModelStatistics statistics(String unitCode, Integer year) {
-        Set<String> scope = models.scope(unitCode);
-        BodyType confined = models.confinedOrg();
+    public ModelStatistics statistics(ModelOperations op, String unitCode, Integer year) {
+        Set<String> scope = models.scope(op, unitCode);
+        BodyType confined = models.confinedOrg(op);
         StringBuilder sql = new StringBuilder("SELECT unit_code, org_type, field, kind, status, outstanding,"
                 + " count(*) FROM dvk_model WHERE 1 = 1");
         if (scope != null) {
@@ -101,7 +102,7 @@ public class StatisticsService {
                 : BigDecimal.valueOf(recognised).divide(BigDecimal.valueOf(decidable), 4, RoundingMode.HALF_UP);
 
         // Without a unit the statistics are the caller's own unit's (admins and integration: everything).
-        String asked = unitCode != null ? unitCode : scope == null ? null : caller.unitCode().orElse(null);
+        String asked = unitCode != null ? unitCode : scope == null ? null : access.unitCode().orElse(null);
         List<UnitCount> children = new ArrayList<>();
         if (asked != null) {
             for (AdministrativeUnit child : units.children(asked)) {

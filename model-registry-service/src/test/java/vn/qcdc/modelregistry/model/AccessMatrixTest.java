@@ -2,116 +2,159 @@ package vn.qcdc.modelregistry.model;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.qcdc.api.access.AccessMatrix.Request.get;
+import static vn.qcdc.api.access.AccessMatrix.Request.post;
+import static vn.qcdc.api.access.AccessMatrix.Request.put;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
+import vn.qcdc.api.access.AccessMatrix;
+import vn.qcdc.api.access.AccessMatrix.Case;
+import vn.qcdc.api.access.AccessTable;
+import vn.qcdc.api.access.Target;
+import vn.qcdc.modelregistry.access.ModelOperations;
+import vn.qcdc.modelregistry.statistics.StatisticsResource;
 import vn.qcdc.testsupport.Tokens;
 
 /**
- * Who may do what, for every endpoint, against one Women's Union model of Xuất Hóa: each row a caller, each column
- * an operation, each cell the expected status. 404 where the caller must not learn that the model exists.
+ * Who may do what, driven by the service's decision table ({@link ModelOperations}): every operation, every role,
+ * every position around Xuất Hóa (its province 06 and 19, its city 058, the ward and its successor 01843, a sibling
+ * ward, another province, no unit claim), on a Fatherland Front model of the ward, must answer exactly what
+ * {@link vn.qcdc.api.access.AccessOracle} reads from the same table. Models proposed for recognition go to the
+ * province (06): only its steering committee (or the one above) decides, never the ward's or the city's.
  */
 @QuarkusTest
 class AccessMatrixTest {
 
     static final String UNIT = ModelFixtures.XUAT_HOA;
     static final int YEAR = 2017;
+    static final String ORG = AccessMatrix.ORG;
+    /** A model of the ward's Front, decided on by the ward itself until it is proposed. */
+    static final Target REGISTERED = Target.decidedBy(UNIT, UNIT).ofOrganisation(ORG);
+    /** The same once proposed to the province. */
+    static final Target PROPOSED = Target.decidedBy(UNIT, ModelFixtures.BAC_KAN).ofOrganisation(ORG);
 
-    static final Map<String, String> CALLERS = new LinkedHashMap<>();
+    static final String BODY = ModelFixtures.model(UNIT, YEAR, ORG);
 
-    static {
-        CALLERS.put("admin", Tokens.admin());
-        CALLERS.put("unit-officer Xuất Hóa", Tokens.unitOfficer(UNIT));
-        CALLERS.put("unit-officer Điện Biên Phủ", Tokens.unitOfficer(ModelFixtures.DIEN_BIEN_PHU));
-        CALLERS.put("org-officer Xuất Hóa Women", Tokens.orgOfficer(UNIT, "WOMENS_UNION"));
-        CALLERS.put("org-officer Xuất Hóa Youth", Tokens.orgOfficer(UNIT, "YOUTH_UNION"));
-        CALLERS.put("org-officer Điện Biên Phủ Women", Tokens.orgOfficer(ModelFixtures.DIEN_BIEN_PHU,
-                "WOMENS_UNION"));
-        CALLERS.put("steering Bắc Kạn", Tokens.steering(ModelFixtures.BAC_KAN));
-        CALLERS.put("steering Thái Nguyên", Tokens.steering(ModelFixtures.THAI_NGUYEN));
-        CALLERS.put("steering Điện Biên", Tokens.steering(ModelFixtures.DIEN_BIEN));
-        CALLERS.put("viewer Xuất Hóa", Tokens.viewer(UNIT));
-        CALLERS.put("viewer Điện Biên", Tokens.viewer(ModelFixtures.DIEN_BIEN));
-        CALLERS.put("integration", Tokens.integration());
-    }
-
-    /** Columns: get, history, reports, list-contains, update, start, withdraw, register, recognise, stats. */
-    static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
-
-    static {
-        EXPECTED.put("admin", new int[]{200, 200, 200, 1, 200, 200, 200, 201, 200, 200});
-        EXPECTED.put("unit-officer Xuất Hóa", new int[]{200, 200, 200, 1, 200, 200, 200, 201, 403, 200});
-        EXPECTED.put("unit-officer Điện Biên Phủ", new int[]{404, 404, 404, 0, 404, 404, 404, 403, 403, 403});
-        EXPECTED.put("org-officer Xuất Hóa Women", new int[]{200, 200, 200, 1, 200, 200, 200, 201, 403, 200});
-        EXPECTED.put("org-officer Xuất Hóa Youth", new int[]{404, 404, 404, 0, 404, 404, 404, 403, 403, 200});
-        EXPECTED.put("org-officer Điện Biên Phủ Women", new int[]{404, 404, 404, 0, 404, 404, 404, 403, 403, 403});
-        EXPECTED.put("steering Bắc Kạn", new int[]{200, 200, 200, 1, 403, 403, 403, 403, 200, 200});
-        EXPECTED.put("steering Thái Nguyên", new int[]{200, 200, 200, 1, 403, 403, 403, 403, 200, 200});
-        EXPECTED.put("steering Điện Biên", new int[]{404, 404, 404, 0, 403, 403, 403, 403, 404, 403});
-        EXPECTED.put("viewer Xuất Hóa", new int[]{200, 200, 200, 1, 403, 403, 403, 403, 403, 200});
-        EXPECTED.put("viewer Điện Biên", new int[]{404, 404, 404, 0, 403, 403, 403, 403, 403, 403});
-        EXPECTED.put("integration", new int[]{200, 200, 200, 1, 403, 403, 403, 403, 403, 200});
-    }
-
-    String fresh(boolean proposed) {
+    /** A Front model of Xuất Hóa brought by the admin to {@code steps} (start, evaluate, propose, recognise). */
+    static String model(int steps) {
         String admin = Tokens.admin();
-        String id = ModelFixtures.register(admin, ModelFixtures.model(UNIT, YEAR)).then().statusCode(201).extract()
-                .path("id");
-        if (proposed) {
-            ModelFixtures.post(admin, id, "start", "{}").then().statusCode(200);
-            ModelFixtures.post(admin, id, "self-evaluation", "{\"summary\": \"Đạt\"}").then().statusCode(200);
-            ModelFixtures.post(admin, id, "proposal", "{\"level\": \"COMMUNE\", \"unitCode\": \"01855\", \"body\":"
-                    + " \"BCĐ phường\"}").then().statusCode(200);
+        String id = ModelFixtures.register(admin, BODY).then().statusCode(201).extract().path("id");
+        String[][] path = {{"start", "{}"}, {"self-evaluation", "{\"summary\": \"Đạt\"}"},
+                {"proposal", "{\"level\": \"PROVINCE\", \"unitCode\": \"06\", \"body\": \"BCĐ tỉnh\"}"},
+                {"recognition", RECOGNITION}};
+        for (int k = 0; k < steps; k++) {
+            ModelFixtures.post(admin, id, path[k][0], path[k][1]).then().statusCode(200);
         }
         return id;
     }
 
+    static final String RECOGNITION = "{\"decisionNumber\": \"1/QĐ\", \"decisionDate\": \"2017-12-01\","
+            + " \"level\": \"PROVINCE\", \"body\": \"BCĐ tỉnh\"}";
+
+    static String evidenceOf(String model) {
+        return given().auth().oauth2(Tokens.admin()).multiPart("file", "a.txt", "x".getBytes())
+                .post("/api/v1/models/" + model + "/evidence").then().statusCode(201).extract().path("id");
+    }
+
+    static Map<ModelOperations, Case> cases() {
+        String shared = model(0);
+        String implementing = model(1);
+        String proposed = model(3);
+        String recognised = model(4);
+        String evidence = evidenceOf(shared);
+        String reason = "{\"reason\": \"r\"}";
+        Map<ModelOperations, Case> c = new EnumMap<>(ModelOperations.class);
+        c.put(ModelOperations.REGISTER_MODEL, new Case(Target.unit(UNIT).ofOrganisation(ORG), 201,
+                fresh -> post("/api/v1/models", BODY)));
+        c.put(ModelOperations.LIST_MODELS, new Case(Target.unit(UNIT), 200,
+                fresh -> get("/api/v1/models?unit=" + UNIT + "&year=" + YEAR)));
+        c.put(ModelOperations.EXPORT_MODELS, new Case(Target.unit(UNIT), 200,
+                fresh -> get("/api/v1/models/export.csv?unit=" + UNIT + "&year=" + YEAR)));
+        c.put(ModelOperations.READ_MODEL, new Case(REGISTERED, 200, fresh -> get("/api/v1/models/" + shared)));
+        c.put(ModelOperations.UPDATE_MODEL, new Case(REGISTERED, 200,
+                fresh -> put("/api/v1/models/" + (fresh ? model(0) : shared), BODY)));
+        c.put(ModelOperations.START_MODEL, new Case(REGISTERED, 200,
+                fresh -> post("/api/v1/models/" + (fresh ? model(0) : shared) + "/start", "{}")));
+        c.put(ModelOperations.REPORT_RESULTS, new Case(REGISTERED, 201,
+                fresh -> post("/api/v1/models/" + implementing + "/reports", "{\"summary\": \"Kết quả\"}")));
+        c.put(ModelOperations.LIST_REPORTS, new Case(REGISTERED, 200,
+                fresh -> get("/api/v1/models/" + shared + "/reports")));
+        c.put(ModelOperations.UPLOAD_EVIDENCE, new Case(REGISTERED, 201,
+                fresh -> AccessMatrix.Request.upload("/api/v1/models/" + shared + "/evidence")));
+        c.put(ModelOperations.DOWNLOAD_EVIDENCE, new Case(REGISTERED, 200,
+                fresh -> get("/api/v1/models/" + shared + "/evidence/" + evidence)));
+        c.put(ModelOperations.SELF_EVALUATE, new Case(REGISTERED, 200,
+                fresh -> post("/api/v1/models/" + (fresh ? model(1) : implementing) + "/self-evaluation",
+                        "{\"summary\": \"Đạt\"}")));
+        c.put(ModelOperations.PROPOSE, new Case(REGISTERED, 200,
+                fresh -> post("/api/v1/models/" + (fresh ? model(2) : implementing) + "/proposal",
+                        "{\"level\": \"PROVINCE\", \"unitCode\": \"06\", \"body\": \"BCĐ tỉnh\"}")));
+        c.put(ModelOperations.RECOGNISE, new Case(PROPOSED, 200,
+                fresh -> post("/api/v1/models/" + (fresh ? model(3) : proposed) + "/recognition", RECOGNITION)));
+        c.put(ModelOperations.REJECT, new Case(PROPOSED, 200,
+                fresh -> post("/api/v1/models/" + (fresh ? model(3) : proposed) + "/rejection", reason)));
+        c.put(ModelOperations.WITHDRAW, new Case(REGISTERED, 200,
+                fresh -> post("/api/v1/models/" + (fresh ? model(0) : shared) + "/withdrawal", reason)));
+        c.put(ModelOperations.PROPOSE_COMMENDATION, new Case(PROPOSED, 200,
+                fresh -> post("/api/v1/models/" + (fresh ? model(4) : recognised) + "/commendation-proposal",
+                        "{\"level\": \"PROVINCE\", \"body\": \"UBND tỉnh\"}")));
+        c.put(ModelOperations.CONTINUE_MODEL, new Case(REGISTERED, 201,
+                fresh -> post("/api/v1/models/" + (fresh ? model(1) : implementing) + "/continuation",
+                        "{\"year\": 2018}")));
+        c.put(ModelOperations.READ_HISTORY, new Case(REGISTERED, 200,
+                fresh -> get("/api/v1/models/" + shared + "/history")));
+        c.put(ModelOperations.STATISTICS, new Case(Target.unit(UNIT), 200,
+                fresh -> get("/api/v1/model-statistics?unit=" + UNIT + "&year=" + YEAR)));
+        c.put(ModelOperations.EXPORT_STATISTICS, new Case(Target.unit(UNIT), 200,
+                fresh -> get("/api/v1/model-statistics/export.csv?unit=" + UNIT + "&year=" + YEAR)));
+        return c;
+    }
+
     @Test
-    void everyCallerGetsExactlyWhatTheMatrixSays() {
-        String shared = fresh(false);
-        List<String> mismatches = new ArrayList<>();
-        for (var e : CALLERS.entrySet()) {
-            String who = e.getKey();
-            String token = e.getValue();
-            int[] expected = EXPECTED.get(who);
-            int[] actual = new int[expected.length];
-            actual[0] = given().auth().oauth2(token).get("/api/v1/models/" + shared).statusCode();
-            actual[1] = given().auth().oauth2(token).get("/api/v1/models/" + shared + "/history").statusCode();
-            actual[2] = given().auth().oauth2(token).get("/api/v1/models/" + shared + "/reports").statusCode();
-            var list = given().auth().oauth2(token).queryParam("limit", 200).queryParam("year", YEAR)
-                    .get("/api/v1/models");
-            actual[3] = list.statusCode() == 200 && list.jsonPath().getList("items.id").contains(shared) ? 1 : 0;
-            // Writes each on a model of their own, so one caller's change does not decide the next one's answer.
-            String own = fresh(false);
-            actual[4] = given().auth().oauth2(token).contentType(ContentType.JSON)
-                    .body(ModelFixtures.model(UNIT, YEAR)).put("/api/v1/models/" + own).statusCode();
-            actual[5] = ModelFixtures.post(token, own, "start", "{}").statusCode();
-            actual[6] = ModelFixtures.post(token, fresh(false), "withdrawal", "{\"reason\": \"r\"}").statusCode();
-            actual[7] = ModelFixtures.register(token, ModelFixtures.model(UNIT, YEAR)).statusCode();
-            actual[8] = ModelFixtures.post(token, fresh(true), "recognition", "{\"decisionNumber\": \"1/QĐ\","
-                    + " \"decisionDate\": \"2017-12-01\", \"level\": \"COMMUNE\", \"body\": \"BCĐ\"}").statusCode();
-            actual[9] = given().auth().oauth2(token).queryParam("unit", UNIT).queryParam("year", YEAR)
-                    .get("/api/v1/model-statistics").statusCode();
-            for (int i = 0; i < expected.length; i++) {
-                if (expected[i] != actual[i]) {
-                    mismatches.add(who + " column " + i + ": expected " + expected[i] + ", got " + actual[i]);
-                }
-            }
+    void everyOperationAnswersEveryCallerAsTheDecisionTableSays() {
+        assertEquals(List.of(), AccessMatrix.run(List.of(ModelOperations.values()), cases()));
+    }
+
+    @Test
+    void everyEndpointIsInTheTableWithTheSameRoles() {
+        assertEquals(List.of(), AccessMatrix.rolesAllowedMatch(List.of(ModelOperations.values()),
+                ModelResource.class, StatisticsResource.class));
+    }
+
+    @Test
+    void readmeShowsTheDecisionTable() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String table = AccessTable.markdown(List.of(ModelOperations.values()));
+        assertEquals(table, AccessTable.section(readme).orElse(""),
+                "README.md must hold the decision table between the access-table markers:\n" + table);
+    }
+
+    /** A token without a unit claim lists nothing and sees no model (scope fails closed). */
+    @Test
+    void aTokenWithoutUnitCoversNothing() {
+        String id = model(0);
+        for (String token : new String[]{Tokens.integration(), Tokens.of("viewer", null, null),
+                Tokens.of("steering", null, null)}) {
+            given().auth().oauth2(token).get("/api/v1/models").then().statusCode(403);
+            given().auth().oauth2(token).get("/api/v1/model-statistics").then().statusCode(403);
+            given().auth().oauth2(token).get("/api/v1/models/" + id).then().statusCode(404);
         }
-        assertEquals(List.of(), mismatches);
     }
 
     @Test
     void organisationOfficerSeesOnlyItsOwnOrganisationInListsAndStatistics() {
-        fresh(false);
+        ModelFixtures.register(Tokens.admin(), ModelFixtures.model(UNIT, YEAR)).then().statusCode(201);
         String youth = Tokens.orgOfficer(UNIT, "YOUTH_UNION");
         ModelFixtures.register(youth, ModelFixtures.model(UNIT, YEAR, "YOUTH_UNION")).then().statusCode(201);
         List<String> orgs = given().auth().oauth2(youth).queryParam("year", YEAR).queryParam("limit", 200)

@@ -3,11 +3,15 @@ package vn.qcdc.modelregistry.platform;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import vn.qcdc.api.security.TokenCases;
 import vn.qcdc.modelregistry.model.ModelFixtures;
 import vn.qcdc.testsupport.Tokens;
 
@@ -61,5 +65,11 @@ class SecurityTest {
     @Test
     void publicViewNeedsNoToken() {
         given().queryParam("unit", ModelFixtures.XUAT_HOA).get("/api/v1/public/models").then().statusCode(200);
+    }
+
+    /** Issue 9: audience, maximum lifetime, iat in the future and claims of the wrong type are all 401. */
+    @Test
+    void tokensOfAnotherAudienceTooLongLivedOrWithMistypedClaimsAre401() {
+        assertEquals(List.of(), TokenCases.check("/api/v1/models?unit=01855", "viewer", "06"));
     }
 }

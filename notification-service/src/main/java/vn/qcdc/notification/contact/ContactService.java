@@ -16,12 +16,15 @@ import jakarta.transaction.Transactional;
 
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
+import vn.qcdc.api.access.Access;
+import vn.qcdc.api.access.Target;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.security.Caller;
 import vn.qcdc.api.text.VietnameseText;
 import vn.qcdc.events.BodyType;
+import vn.qcdc.notification.access.NotificationOperations;
 import vn.qcdc.notification.contact.ContactDto.ContactInput;
 import vn.qcdc.notification.contact.ContactDto.ContactView;
 import vn.qcdc.notification.contact.ContactDto.WebhookInput;
@@ -43,6 +46,9 @@ public class ContactService {
     Caller caller;
 
     @Inject
+    Access access;
+
+    @Inject
     AdministrativeUnits units;
 
     @Inject
@@ -53,7 +59,7 @@ public class ContactService {
 
     @Transactional
     public Contact create(ContactInput in) {
-        caller.requireCovers(in.unitCode(), "unit", in.unitCode());
+        access.require(NotificationOperations.CREATE_CONTACT, Target.unit(in.unitCode()));
         if (Contact.count("bodyType = ?1 and unitCode = ?2", in.bodyType().name(), in.unitCode()) > 0) {
             throw ProblemException.conflict("contact-exists", in.bodyType(), in.unitCode());
         }
@@ -86,9 +92,10 @@ public class ContactService {
 
     @Transactional
     public Contact update(UUID id, String ifMatch, ContactInput in) {
-        Contact c = find(id);
+        Contact c = find(id, NotificationOperations.UPDATE_CONTACT);
         ETags.requireMatch(ifMatch, RowLocks.forUpdate(c).version);
-        caller.requireCovers(in.unitCode(), "unit", in.unitCode());
+        // Moving the contact to another unit needs the same right there.
+        access.require(NotificationOperations.UPDATE_CONTACT, Target.unit(in.unitCode()));
         if (Contact.count("bodyType = ?1 and unitCode = ?2 and id <> ?3", in.bodyType().name(), in.unitCode(),
                 id) > 0) {
             throw ProblemException.conflict("contact-exists", in.bodyType(), in.unitCode());
@@ -99,25 +106,32 @@ public class ContactService {
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        Contact c = find(id);
+        Contact c = find(id, NotificationOperations.DELETE_CONTACT);
         ETags.requireMatch(ifMatch, RowLocks.forUpdate(c).version);
         c.delete();
     }
 
     @Transactional
     public Contact find(UUID id) {
+        return find(id, NotificationOperations.READ_CONTACT);
+    }
+
+    /** The contact if the caller may perform {@code op} on it: 404 if it does not see it, 403 if it only sees it. */
+    @Transactional
+    public Contact find(UUID id, NotificationOperations op) {
+        access.requireRole(op);
         Contact c = Contact.findById(id);
         if (c == null) {
             throw ProblemException.notFound(WHAT, id);
         }
-        caller.requireCovers(c.unitCode, WHAT, id);
+        access.require(op, Target.unit(c.unitCode), WHAT, id);
         return c;
     }
 
     /** An admin turns a disabled webhook endpoint back on; its failure history starts afresh. */
     @Transactional
     public Contact enableWebhook(UUID contactId, UUID webhookId) {
-        Contact c = find(contactId);
+        Contact c = find(contactId, NotificationOperations.ENABLE_WEBHOOK);
         WebhookEndpoint w = c.webhooks.stream().filter(e -> e.id.equals(webhookId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("webhook", webhookId));
         w.enabled = true;
@@ -135,16 +149,10 @@ public class ContactService {
         int size = Cursor.limit(limit);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        String scope = unitCode != null ? unitCode : caller.unitCode().orElse(null);
-        if (scope != null) {
-            if (!units.exists(scope)) {
-                throw ProblemException.invalidField("unit", "unknown-unit", scope);
-            }
-            if (!caller.covers(scope)) {
-                throw ProblemException.forbidden();
-            }
+        Access.Scope scope = access.scope(NotificationOperations.LIST_CONTACTS, unitCode);
+        if (!scope.everywhere()) {
             where.append(" and unitCode in :units");
-            params.put("units", units.coverage(scope));
+            params.put("units", scope.units());
         }
         if (bodyType != null) {
             where.append(" and bodyType = :bodyType");

@@ -26,12 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
+import vn.qcdc.api.access.Access;
+import vn.qcdc.api.access.Target;
 import vn.qcdc.api.idempotency.Idempotency;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
-import vn.qcdc.api.security.Caller;
 import vn.qcdc.api.security.Roles;
+import vn.qcdc.notification.access.NotificationOperations;
 import vn.qcdc.units.AdministrativeUnits;
 
 /**
@@ -45,7 +47,7 @@ import vn.qcdc.units.AdministrativeUnits;
 public class DeliveryResource {
 
     @Inject
-    Caller caller;
+    Access access;
 
     @Inject
     AdministrativeUnits units;
@@ -68,6 +70,13 @@ public class DeliveryResource {
                 d.nextAttemptAt, d.sentAt, d.version);
     }
 
+    /** A delivery without who it went to (address, webhook URL) and without its error text. */
+    public static DeliveryView withoutRecipient(Delivery d) {
+        return new DeliveryView(d.id, d.source, d.kind(), d.recommendationId, d.stepKey, d.unitCode, d.channel(),
+                null, Delivery.Status.valueOf(d.status), d.attempts, null, d.createdAt, d.nextAttemptAt, d.sentAt,
+                d.version);
+    }
+
     @GET
     @Transactional
     @Operation(summary = "The delivery log, newest first; filters: unit, channel, status, kind, recommendation, recipient")
@@ -78,18 +87,10 @@ public class DeliveryResource {
         int size = Cursor.limit(limit);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        String scope = unit != null ? unit : caller.unitCode().orElse(null);
-        if (scope != null) {
-            if (!units.exists(scope)) {
-                throw ProblemException.invalidField("unit", "unknown-unit", scope);
-            }
-            if (!caller.covers(scope)) {
-                throw ProblemException.forbidden();
-            }
+        Access.Scope scope = access.scope(NotificationOperations.LIST_DELIVERIES, unit);
+        if (!scope.everywhere()) {
             where.append(" and unitCode in :units");
-            params.put("units", units.coverage(scope));
-        } else if (!caller.isAdmin() && !caller.has(Roles.INTEGRATION)) {
-            throw ProblemException.forbidden();
+            params.put("units", scope.units());
         }
         if (channel != null) {
             where.append(" and channel = :channel");
@@ -138,7 +139,7 @@ public class DeliveryResource {
     @Transactional
     @Operation(summary = "One delivery")
     public Response get(@PathParam("id") UUID id) {
-        Delivery d = find(id);
+        Delivery d = find(id, NotificationOperations.READ_DELIVERY);
         return Response.ok(view(d)).tag(ETags.of(d.version)).build();
     }
 
@@ -150,7 +151,7 @@ public class DeliveryResource {
     public Response retry(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @HeaderParam("If-Match") String ifMatch) {
         return idempotency.execute(key, "POST /api/v1/deliveries/" + id + "/retry", Map.of(), () -> {
-            Delivery d = find(id);
+            Delivery d = find(id, NotificationOperations.RETRY_DELIVERY);
             ETags.requireMatch(ifMatch, RowLocks.forUpdate(d).version);
             if (!Delivery.Status.FAILED.name().equals(d.status)) {
                 throw ProblemException.conflict("delivery-not-failed", d.status);
@@ -164,15 +165,13 @@ public class DeliveryResource {
         });
     }
 
-    private Delivery find(UUID id) {
+    private Delivery find(UUID id, NotificationOperations op) {
+        access.requireRole(op);
         Delivery d = Delivery.findById(id);
         if (d == null) {
             throw ProblemException.notFound("delivery", id);
         }
-        caller.requireCovers(d.unitCode, "delivery", id);
-        if (!caller.isAdmin() && !caller.has(Roles.INTEGRATION) && caller.unitCode().isEmpty()) {
-            throw ProblemException.notFound("delivery", id);
-        }
+        access.require(op, Target.unit(d.unitCode), "delivery", id);
         return d;
     }
 }

@@ -17,10 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.qcdc.api.access.Access;
+import vn.qcdc.api.access.Target;
 import vn.qcdc.api.problem.ProblemException;
-import vn.qcdc.api.security.Caller;
 import vn.qcdc.api.security.Roles;
 import vn.qcdc.events.inspection.InspectionEvents.Addressee;
+import vn.qcdc.notification.access.NotificationOperations;
 import vn.qcdc.notification.delivery.Delivery;
 import vn.qcdc.notification.delivery.DeliveryResource;
 import vn.qcdc.notification.delivery.DeliveryResource.DeliveryView;
@@ -32,7 +34,7 @@ import vn.qcdc.notification.delivery.DeliveryResource.DeliveryView;
 public class FollowUpResource {
 
     @Inject
-    Caller caller;
+    Access access;
 
     public record StepView(String step, FollowUpStep.Kind kind, OffsetDateTime dueAt, FollowUpStep.Status status,
             OffsetDateTime doneAt, int deliveries) {
@@ -47,19 +49,23 @@ public class FollowUpResource {
     @GET
     @Path("{recommendationId}")
     @Transactional
-    @Operation(summary = "The follow-up plan of a recommendation: its steps and every delivery made for it")
+    @Operation(summary = "The follow-up plan of a recommendation: its steps and every delivery made for it (who they"
+            + " went to and their errors only for the roles that read the delivery log)")
     public PlanView get(@PathParam("recommendationId") UUID id) {
+        access.requireRole(NotificationOperations.READ_FOLLOWUP);
         FollowUpPlan p = FollowUpPlan.findById(id);
         if (p == null) {
             throw ProblemException.notFound("follow-up", id);
         }
-        caller.requireCovers(p.unitCode, "follow-up", id);
+        Target plan = Target.decidedBy(p.unitCode, p.steeringUnitCode);
+        access.require(NotificationOperations.READ_FOLLOWUP, plan, "follow-up", id);
+        boolean details = access.allows(NotificationOperations.READ_DELIVERY_DETAILS, plan);
         List<StepView> steps = FollowUpStep.<FollowUpStep>list("recommendationId = ?1 order by dueAt, stepKey", id)
                 .stream().map(s -> new StepView(s.stepKey, FollowUpStep.Kind.valueOf(s.kind), s.dueAt,
                         FollowUpStep.Status.valueOf(s.status), s.doneAt, s.deliveries))
                 .toList();
         List<DeliveryView> sent = Delivery.<Delivery>list("recommendationId = ?1 order by createdAt, id", id).stream()
-                .map(DeliveryResource::view).toList();
+                .map(details ? DeliveryResource::view : DeliveryResource::withoutRecipient).toList();
         return new PlanView(p.recommendationId, p.inspectionId, p.unitCode, p.unitName, p.steeringUnitCode,
                 p.content, p.dueDate, p.addressees, p.status(), p.endReason, p.overdueAnnounced, p.escalatedTo, steps,
                 sent, p.version);

@@ -24,11 +24,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.qcdc.api.access.Access;
 import vn.qcdc.api.idempotency.Idempotency;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.security.Caller;
 import vn.qcdc.api.security.Roles;
+import vn.qcdc.notification.access.NotificationOperations;
 
 /** The caller's own in-app inbox, by the subject of its token: nobody reads anyone else's. */
 @Path("/api/v1/inbox")
@@ -42,6 +44,9 @@ public class InboxResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Access access;
 
     @Inject
     Idempotency idempotency;
@@ -62,6 +67,7 @@ public class InboxResource {
     @Operation(summary = "The caller's notifications, newest first, with the unread count")
     public InboxPage list(@QueryParam("unread") Boolean unreadOnly, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
+        access.requireRole(NotificationOperations.LIST_INBOX);
         int size = Cursor.limit(limit);
         String me = caller.subject();
         StringBuilder where = new StringBuilder("userSubject = :me");
@@ -98,6 +104,7 @@ public class InboxResource {
     @Transactional
     @Operation(summary = "Mark one of the caller's notifications read")
     public Response markRead(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
+        access.requireRole(NotificationOperations.MARK_READ);
         return idempotency.execute(key, "POST /api/v1/inbox/" + id + "/read", Map.of(), () -> {
             InboxItem i = InboxItem.findById(id);
             if (i == null || !i.userSubject.equals(caller.subject())) {
@@ -118,6 +125,7 @@ public class InboxResource {
     @Transactional
     @Operation(summary = "Mark all of the caller's notifications read")
     public Response markAllRead(@HeaderParam(Idempotency.HEADER) String key) {
+        access.requireRole(NotificationOperations.MARK_ALL_READ);
         return idempotency.execute(key, "POST /api/v1/inbox/read-all", Map.of(), () -> {
             int n = InboxItem.update("readAt = ?1 where userSubject = ?2 and readAt is null",
                     OffsetDateTime.now(clock), caller.subject());

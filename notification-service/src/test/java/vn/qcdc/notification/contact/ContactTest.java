@@ -26,12 +26,14 @@ class ContactTest {
                 "Hội Nông dân phường Xuất Hóa", "nongdan@xuathoa.example.vn", "https://portal.backan.example.vn/hook",
                 "dev-org-officer-01855");
         String key = UUID.randomUUID().toString();
-        Response created = given().auth().oauth2(Tokens.integration()).contentType(ContentType.JSON)
+        Response created = given().auth().oauth2(Tokens.integration(ContactFixtures.BAC_KAN))
+                .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key).body(body).post("/api/v1/contacts");
         created.then().statusCode(201).header("ETag", notNullValue()).body("unitName", equalTo("Phường Xuất Hóa"))
                 .body("webhooks[0].secretCount", equalTo(1)).body("webhooks[0].enabled", equalTo(true));
         String id = created.path("id");
-        given().auth().oauth2(Tokens.integration()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+        given().auth().oauth2(Tokens.integration(ContactFixtures.BAC_KAN)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
                 .body(body).post("/api/v1/contacts").then().statusCode(201).header("Idempotent-Replayed", "true")
                 .body("id", equalTo(id));
         // a second contact for the same body and unit is a conflict

@@ -3,12 +3,16 @@ package vn.qcdc.notification.platform;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import vn.qcdc.api.security.TokenCases;
 import vn.qcdc.notification.contact.ContactFixtures;
 import vn.qcdc.testsupport.Tokens;
 
@@ -54,5 +58,11 @@ class SecurityTest {
     void validTokenOfAnyRoleReadsReferenceUnits() {
         given().auth().oauth2(Tokens.unitOfficer(ContactFixtures.XUAT_HOA)).get("/api/v1/units/01855").then()
                 .statusCode(200).body("name", equalTo("Phường Xuất Hóa"));
+    }
+
+    /** Issue 9: audience, maximum lifetime, iat in the future and claims of the wrong type are all 401. */
+    @Test
+    void tokensOfAnotherAudienceTooLongLivedOrWithMistypedClaimsAre401() {
+        assertEquals(List.of(), TokenCases.check("/api/v1/deliveries?unit=01855", "unit-officer", "058"));
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +46,12 @@ public final class DevTokens {
     /** Issuer of every dev token; services started by the launcher and the tests expect exactly this value. */
     public static final String DEV_ISSUER = "https://dev.qcdc.local/issuer";
 
+    /**
+     * Audience ({@code aud}) of every dev token: the services' default {@code mp.jwt.verify.audiences}, so a token
+     * minted for another application is refused.
+     */
+    public static final String DEV_AUDIENCE = "qcdc-suite";
+
     /** Roles the services understand (MicroProfile JWT {@code groups}). */
     public static final Set<String> ROLES = Set.of("admin", "steering", "unit-officer", "org-officer", "integration",
             "viewer");
@@ -59,10 +66,12 @@ public final class DevTokens {
 
     /**
      * What goes into a token. {@code unitCode} and {@code orgType} may be null (claim omitted); {@code ttl} may be
-     * negative to produce an already expired token.
+     * negative to produce an already expired token; {@code audience} null omits {@code aud}; {@code issuedAtShift}
+     * moves {@code iat} (and with it {@code exp}) from now; {@code claims} are set last, over any other claim (a
+     * claim of the wrong type, for tests of the services' token checks).
      */
     public record TokenSpec(String subject, String name, Set<String> roles, String unitCode, String orgType,
-            Duration ttl, String issuer) {
+            Duration ttl, String issuer, String audience, Duration issuedAtShift, Map<String, Object> claims) {
 
         public TokenSpec {
             Objects.requireNonNull(subject, "subject");
@@ -70,6 +79,8 @@ public final class DevTokens {
             ttl = ttl == null ? DEFAULT_TTL : ttl;
             issuer = issuer == null ? DEV_ISSUER : issuer;
             name = name == null ? subject : name;
+            issuedAtShift = issuedAtShift == null ? Duration.ZERO : issuedAtShift;
+            claims = claims == null ? Map.of() : Map.copyOf(claims);
         }
 
         /** A spec for one role and unit with a readable subject such as {@code dev-steering-06}. */
@@ -77,35 +88,60 @@ public final class DevTokens {
             String subject = "dev-" + role + (unitCode == null ? "" : "-" + unitCode)
                     + (orgType == null ? "" : "-" + orgType.toLowerCase(java.util.Locale.ROOT));
             String name = "Dev " + role + (unitCode == null ? "" : " (" + unitCode + ")");
-            return new TokenSpec(subject, name, Set.of(role), unitCode, orgType, DEFAULT_TTL, DEV_ISSUER);
+            return new TokenSpec(subject, name, Set.of(role), unitCode, orgType, DEFAULT_TTL, DEV_ISSUER,
+                    DEV_AUDIENCE, Duration.ZERO, Map.of());
         }
 
         public TokenSpec withSubject(String newSubject) {
-            return new TokenSpec(newSubject, name, roles, unitCode, orgType, ttl, issuer);
+            return new TokenSpec(newSubject, name, roles, unitCode, orgType, ttl, issuer, audience, issuedAtShift,
+                    claims);
         }
 
         public TokenSpec withName(String newName) {
-            return new TokenSpec(subject, newName, roles, unitCode, orgType, ttl, issuer);
+            return new TokenSpec(subject, newName, roles, unitCode, orgType, ttl, issuer, audience, issuedAtShift,
+                    claims);
         }
 
         public TokenSpec withRoles(Set<String> newRoles) {
-            return new TokenSpec(subject, name, newRoles, unitCode, orgType, ttl, issuer);
+            return new TokenSpec(subject, name, newRoles, unitCode, orgType, ttl, issuer, audience, issuedAtShift,
+                    claims);
         }
 
         public TokenSpec withUnitCode(String newUnitCode) {
-            return new TokenSpec(subject, name, roles, newUnitCode, orgType, ttl, issuer);
+            return new TokenSpec(subject, name, roles, newUnitCode, orgType, ttl, issuer, audience, issuedAtShift,
+                    claims);
         }
 
         public TokenSpec withOrgType(String newOrgType) {
-            return new TokenSpec(subject, name, roles, unitCode, newOrgType, ttl, issuer);
+            return new TokenSpec(subject, name, roles, unitCode, newOrgType, ttl, issuer, audience, issuedAtShift,
+                    claims);
         }
 
         public TokenSpec withTtl(Duration newTtl) {
-            return new TokenSpec(subject, name, roles, unitCode, orgType, newTtl, issuer);
+            return new TokenSpec(subject, name, roles, unitCode, orgType, newTtl, issuer, audience, issuedAtShift,
+                    claims);
         }
 
         public TokenSpec withIssuer(String newIssuer) {
-            return new TokenSpec(subject, name, roles, unitCode, orgType, ttl, newIssuer);
+            return new TokenSpec(subject, name, roles, unitCode, orgType, ttl, newIssuer, audience, issuedAtShift,
+                    claims);
+        }
+
+        public TokenSpec withAudience(String newAudience) {
+            return new TokenSpec(subject, name, roles, unitCode, orgType, ttl, issuer, newAudience, issuedAtShift,
+                    claims);
+        }
+
+        public TokenSpec withIssuedAtShift(Duration shift) {
+            return new TokenSpec(subject, name, roles, unitCode, orgType, ttl, issuer, audience, shift, claims);
+        }
+
+        /** Sets {@code claim} to {@code value} (any JSON value: a number, a map, a list …) over what is there. */
+        public TokenSpec withClaim(String claim, Object value) {
+            Map<String, Object> more = new java.util.HashMap<>(claims);
+            more.put(claim, value);
+            return new TokenSpec(subject, name, roles, unitCode, orgType, ttl, issuer, audience, issuedAtShift,
+                    more);
         }
     }
 
@@ -115,7 +151,7 @@ public final class DevTokens {
     }
 
     public static String token(TokenSpec spec) {
-        return sign(spec, Keys.DEV_PRIVATE_KEY, Instant.now());
+        return sign(spec, Keys.DEV_PRIVATE_KEY, Instant.now().plus(spec.issuedAtShift()));
     }
 
     /** A correctly signed token that expired an hour ago: the service must answer 401. */
@@ -165,6 +201,10 @@ public final class DevTokens {
         claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(issuedAt.plus(spec.ttl()).getEpochSecond()));
         claims.setJwtId(UUID.randomUUID().toString());
+        if (spec.audience() != null) {
+            claims.setAudience(spec.audience());
+        }
+        spec.claims().forEach(claims::setClaim);
 
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());

@@ -33,6 +33,7 @@ class DevTokensTest {
     void tokenVerifiesWithTheDevPublicKey() throws Exception {
         JwtClaims claims = consumer().processToClaims(DevTokens.token("org-officer", "06", "WOMENS_UNION"));
         assertEquals(DevTokens.DEV_ISSUER, claims.getIssuer());
+        assertEquals(List.of(DevTokens.DEV_AUDIENCE), claims.getAudience());
         assertEquals(List.of("org-officer"), claims.getStringListClaimValue("groups"));
         assertEquals("06", claims.getStringClaimValue("unit_code"));
         assertEquals("WOMENS_UNION", claims.getStringClaimValue("org_type"));
@@ -76,6 +77,7 @@ class DevTokensTest {
         return new JwtConsumerBuilder()
                 .setVerificationKey(key)
                 .setExpectedIssuer(DevTokens.DEV_ISSUER)
+                .setExpectedAudience(DevTokens.DEV_AUDIENCE)
                 .setRequireExpirationTime()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.RSA_USING_SHA256)

@@ -32,8 +32,19 @@ public final class Tokens {
         return DevTokens.token("org-officer", unitCode, orgType);
     }
 
+    /** An integration account without a unit: since scope fails closed, it is within no unit and lists nothing. */
     public static String integration() {
         return DevTokens.token("integration", null, null);
+    }
+
+    /** A provincial portal's integration account for {@code unitCode}. */
+    public static String integration(String unitCode) {
+        return DevTokens.token("integration", unitCode, null);
+    }
+
+    /** A token of {@code role} at {@code unitCode} (null: no unit claim) and {@code orgType} (may be null). */
+    public static String of(String role, String unitCode, String orgType) {
+        return DevTokens.token(role, unitCode, orgType);
     }
 
     public static String viewer(String unitCode) {

@@ -8,13 +8,11 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import vn.qcdc.api.problem.ProblemException;
-import vn.qcdc.units.AdministrativeUnits;
-
 /**
  * Who is calling, as the verified bearer token says: roles, the administrative unit the caller belongs to
- * ({@code unit_code}) and, for organisation officers, the organisation type ({@code org_type}). Every scope check of
- * the suite goes through here, so "an officer of one ward cannot touch another ward" is written once.
+ * ({@code unit_code}) and, for organisation officers, the organisation type ({@code org_type}). What the caller may do
+ * with that is decided by {@link vn.qcdc.api.access.Access}; the claims' types are checked when the token is accepted
+ * ({@link TokenChecks}), so a claim here is a string or absent.
  */
 @RequestScoped
 public class Caller {
@@ -24,9 +22,6 @@ public class Caller {
 
     @Inject
     JsonWebToken jwt;
-
-    @Inject
-    AdministrativeUnits units;
 
     public boolean authenticated() {
         return jwt != null && jwt.getRawToken() != null;
@@ -41,12 +36,15 @@ public class Caller {
         if (!authenticated()) {
             return "anonymous";
         }
-        String name = jwt.getClaim("name");
-        return name == null ? jwt.getSubject() : name;
+        return TokenChecks.string(jwt.getClaim("name")).orElse(jwt.getSubject());
     }
 
     public Set<String> roles() {
-        return authenticated() ? jwt.getGroups() : Set.of();
+        if (!authenticated()) {
+            return Set.of();
+        }
+        Set<String> groups = jwt.getGroups();
+        return groups == null ? Set.of() : groups;
     }
 
     public boolean has(String role) {
@@ -57,49 +55,19 @@ public class Caller {
         return has(Roles.ADMIN);
     }
 
+    /** The caller's unit; empty when the token has none (then the caller is within no unit). */
     public Optional<String> unitCode() {
-        return authenticated() ? Optional.ofNullable((String) jwt.getClaim(UNIT_CLAIM)) : Optional.empty();
+        return authenticated() ? TokenChecks.string(jwt.getClaim(UNIT_CLAIM)) : Optional.empty();
     }
 
     public Optional<String> orgType() {
-        return authenticated() ? Optional.ofNullable((String) jwt.getClaim(ORG_CLAIM)) : Optional.empty();
+        return authenticated() ? TokenChecks.string(jwt.getClaim(ORG_CLAIM)) : Optional.empty();
     }
 
-    /**
-     * Whether the caller's scope covers {@code unitCode}: admins everywhere; everyone else within the unit of their
-     * token (below it, or merged into it). An integration account without a unit is province-agnostic by design
-     * of the portal that owns it, so it covers everything.
-     */
-    public boolean covers(String unitCode) {
-        if (isAdmin()) {
-            return true;
-        }
-        Optional<String> own = unitCode();
-        if (own.isEmpty()) {
-            return has(Roles.INTEGRATION);
-        }
-        return units.isWithin(unitCode, own.get());
-    }
-
-    /**
-     * Refuses access to a record outside the caller's scope with 404, exactly as if it did not exist, so that an
-     * officer of one ward learns nothing about another ward's records.
-     */
-    public void requireCovers(String unitCode, String what, Object id) {
-        if (!covers(unitCode)) {
-            throw ProblemException.notFound(what, id);
-        }
-    }
-
-    /** Whether the caller acts for this organisation at this unit (org officers) or for the whole unit. */
-    public boolean actsFor(String unitCode, String orgType) {
-        if (isAdmin()) {
-            return true;
-        }
-        if (has(Roles.UNIT_OFFICER) && unitCode().map(u -> units.isWithin(unitCode, u)).orElse(false)) {
-            return true;
-        }
-        return has(Roles.ORG_OFFICER) && orgType != null && orgType.equals(orgType().orElse(null))
-                && unitCode().map(u -> units.isWithin(unitCode, u)).orElse(false);
+    /** An organisation officer and nothing more: sees only its own organisation's records. */
+    public boolean organisationOnly() {
+        Set<String> roles = roles();
+        return roles.contains(Roles.ORG_OFFICER) && roles.stream().noneMatch(r -> !r.equals(Roles.ORG_OFFICER)
+                && Roles.ALL.contains(r));
     }
 }

@@ -15,6 +15,10 @@ public final class Roles {
     /** Read-only within its unit. */
     public static final String VIEWER = "viewer";
 
+    /** Every role of the suite. */
+    public static final java.util.Set<String> ALL = java.util.Set.of(ADMIN, STEERING, UNIT_OFFICER, ORG_OFFICER,
+            INTEGRATION, VIEWER);
+
     private Roles() {
     }
 }
