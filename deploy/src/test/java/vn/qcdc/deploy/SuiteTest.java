@@ -22,7 +22,8 @@ class SuiteTest {
     @Test
     void missingServiceJarsFailClearlyAndStopTheInfrastructure() throws Exception {
         Path data = home.resolve("data");
-        Settings settings = new Settings(home, data, null, 0, "postgres", "", null, 0, false, Settings.SERVICES, 5);
+        Settings settings = new Settings(home, data, null, 0, "postgres", "", null, 0, false, Settings.SERVICES, 5,
+                Settings.LOOPBACK, null);
 
         assertEquals(1, new Suite(settings).run());
 

@@ -47,12 +47,16 @@ public final class LocalPostgres implements AutoCloseable {
     private static final Pattern SAFE_DB_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final Path dataDir;
-    private final EmbeddedPostgres postgres;
+    private final int port;
+    private EmbeddedPostgres postgres; // replaced by restart(); guarded by this
+    private ProcessHandle postmaster; // guarded by this
     private volatile boolean closed;
 
-    private LocalPostgres(Path dataDir, EmbeddedPostgres postgres) {
+    private LocalPostgres(Path dataDir, int port, EmbeddedPostgres postgres) {
         this.dataDir = dataDir;
+        this.port = port;
         this.postgres = postgres;
+        this.postmaster = postmaster(dataDir.resolve("pgdata")).orElse(null);
     }
 
     /**
@@ -61,22 +65,32 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public static LocalPostgres start(Path dataDir, int port) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        Path pgData = dir.resolve("pgdata");
-        Path log = dir.resolve("postgres.log");
         try {
             Files.createDirectories(dir);
             checkRootCanRunPostgres();
-            stopLeftoverServer(pgData);
+            stopLeftoverServer(dir.resolve("pgdata"));
             int chosenPort = port == 0 ? FreePorts.find() : port;
-            if (!FreePorts.isFree(chosenPort)) {
-                throw new IllegalStateException("Port " + chosenPort + " is already in use, so PostgreSQL cannot "
-                        + "listen on it. Stop what uses it or choose another port.");
-            }
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            return new LocalPostgres(dir, chosenPort, launch(dir, chosenPort));
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start in " + dir + "; see " + dir.resolve(
+                    "postgres.log"), e);
+        }
+    }
+
+    private static EmbeddedPostgres launch(Path dir, int port) {
+        Path log = dir.resolve("postgres.log");
+        if (!FreePorts.isFree(port)) {
+            throw new IllegalStateException("Port " + port + " is already in use, so PostgreSQL cannot "
+                    + "listen on it. Stop what uses it or choose another port.");
+        }
+        try {
+            return EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(binariesDirectory().toFile())
-                    .setDataDirectory(pgData)
+                    .setDataDirectory(dir.resolve("pgdata"))
                     .setCleanDataDirectory(false)
-                    .setPort(chosenPort)
+                    .setPort(port)
+                    // Loopback only (PostgreSQL's own default, made explicit): the cluster trusts local connections.
+                    .setServerConfig("listen_addresses", "localhost")
                     // The data is meant to survive a crash of the launcher, so keep commits durable
                     // (zonky's default turns synchronous_commit off for speed).
                     .setServerConfig("synchronous_commit", "on")
@@ -85,13 +99,44 @@ public final class LocalPostgres implements AutoCloseable {
                     .setOutputRedirector(Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(Redirect.appendTo(log.toFile()))
                     .start();
-            return new LocalPostgres(dir, pg);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dir + "; see " + log, e);
         } catch (RuntimeException e) {
             throw new IllegalStateException("PostgreSQL did not start in " + dir + " (" + e.getMessage() + "); see "
                     + log, e);
         }
+    }
+
+    /** Whether the server process (the postmaster) is alive; false once it crashed or was killed. */
+    public synchronized boolean isRunning() {
+        return !closed && postmaster != null && postmaster.isAlive();
+    }
+
+    /** Pid of the server process, for operators and tests that simulate a crash. */
+    public synchronized Optional<Long> pid() {
+        return Optional.ofNullable(postmaster).map(ProcessHandle::pid);
+    }
+
+    /**
+     * Starts the server again on the same port and data directory after it died (a crash, kill -9): PostgreSQL
+     * recovers from its write-ahead log. Does nothing if it runs. Throws if it cannot start yet, e.g. while backends
+     * of the dead server still hold its shared memory; the caller retries.
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("LocalPostgres was closed");
+        }
+        if (isRunning()) {
+            return;
+        }
+        try {
+            // Releases zonky's lock on the data directory; its "stop" of the dead server fails harmlessly.
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            // the server is gone already
+        }
+        postgres = launch(dataDir, port);
+        postmaster = postmaster(dataDir.resolve("pgdata")).orElse(null);
     }
 
     /** JDBC URL of {@code database} on this server (user and password are passed separately). */
@@ -109,7 +154,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     /** The directory given to {@link #start}; the cluster is in {@code pgdata/}, the log in {@code postgres.log}. */
@@ -144,7 +189,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Stops the server cleanly (pg_ctl stop, fast mode). Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
@@ -177,6 +222,15 @@ public final class LocalPostgres implements AutoCloseable {
      * If a previous launcher was killed without its shutdown hook (kill -9, power loss of the terminal), its
      * postmaster may still hold the data directory; stop it rather than failing with "lock file already exists".
      */
+    private static Optional<ProcessHandle> postmaster(Path pgData) {
+        try {
+            List<String> lines = Files.readAllLines(pgData.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            return ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private static void stopLeftoverServer(Path pgData) {
         Path pidFile = pgData.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
