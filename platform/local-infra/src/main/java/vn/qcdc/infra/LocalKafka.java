@@ -113,6 +113,11 @@ public final class LocalKafka implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** Pid of the broker process while it runs, for tests that simulate a crash. */
+    public synchronized Optional<Long> pid() {
+        return isRunning() ? Optional.of(process.pid()) : Optional.empty();
+    }
+
     /**
      * The exit code of a broker process that ended without {@link #stop} (it crashed or was killed: 137 for SIGKILL),
      * empty while it runs or after a requested stop.
