@@ -189,8 +189,10 @@ final class RunningSuite implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         while (System.nanoTime() < deadline) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                if (http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200) {
                     return;
                 }
