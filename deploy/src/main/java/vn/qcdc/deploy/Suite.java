@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import vn.qcdc.infra.DevTokens;
@@ -62,8 +63,9 @@ public final class Suite {
     static final Duration STABLE_AFTER = Duration.ofSeconds(60);
 
     private final Settings settings;
-    private final List<ServiceChild> services = new ArrayList<>();
-    private final List<Child> children = new ArrayList<>();
+    // Read by the signal and restart threads while the main thread fills them.
+    private final List<ServiceChild> services = new CopyOnWriteArrayList<>();
+    private final List<Child> children = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private LocalPostgres postgres;
     private LocalKafka kafka;
@@ -643,17 +645,19 @@ public final class Suite {
     }
 
     private void printSummary() {
-        boolean exposed = !Settings.isLoopback(settings.bindAddress());
-        String host = exposed && !settings.bindAddress().equals("0.0.0.0") && !settings.bindAddress().equals("::")
-                ? settings.bindAddress()
-                : "localhost";
+        String bind = settings.bindAddress();
+        boolean exposed = !Settings.isLoopback(bind);
+        // localhost reaches 127.0.0.1 and the wildcard addresses; any other address is shown as given.
+        String host = List.of(Settings.LOOPBACK, "localhost", "0.0.0.0", "::").contains(bind)
+                ? "localhost"
+                : bind.contains(":") ? "[" + bind + "]" : bind;
         OUT.println();
         OUT.println("QCDC suite is running" + (exposed
                 ? " (API ports on " + settings.bindAddress() + ")"
                 : " on this machine only (127.0.0.1)") + ". Press Ctrl-C to stop everything;");
         OUT.println("a part that stops on its own is restarted.");
         OUT.println();
-        String format = "  %-24s %-34s %-36s %s%n";
+        String format = "  %-24s %-37s %-38s %s%n";
         OUT.printf(format, "SERVICE", "API", "OPENAPI", "SWAGGER UI");
         for (Settings.Service s : settings.services()) {
             String base = "http://" + host + ":" + s.port();
