@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs the whole QCDC suite on this machine: PostgreSQL, Kafka and the three services.
 #
-#   ./suite.sh                 build (mvnw -DskipTests install), then start everything; Ctrl-C stops it all
+#   ./suite.sh                 build (mvnw -DskipTests install), then start everything and keep it running
+#                              (a part that stops is restarted); Ctrl-C or SIGTERM stops it all
 #   ./suite.sh --no-build      start with what is already built
 #   ./suite.sh --demo          also ask the services to load demo data (QCDC_DEMO_DATA=true)
+#   ./suite.sh --bind ADDRESS  API ports on ADDRESS instead of 127.0.0.1; refused unless a real key is configured
+#                              (MP_JWT_VERIFY_PUBLICKEY_LOCATION), since anyone can mint dev tokens
 #   ./suite.sh token <role> [--unit CODE] [--org ORG_TYPE] [--ttl-minutes N]
 #                              print a DEV-ONLY bearer token and exit
 #
@@ -53,5 +56,11 @@ if [[ ! -f "$LAUNCHER_JAR" || ! -d "$LAUNCHER_LIB" ]]; then
 fi
 
 # exec: the JVM replaces this shell, so Ctrl-C and SIGTERM reach it directly and it stops everything in order.
-exec "$JAVA" -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dqcdc.home="$HOME_DIR" \
+# A script that starts us in the background (`./suite.sh & ...`) hands us SIGINT ignored, and the JVM then leaves it
+# ignored: env --default-signal=INT (GNU coreutils 8.31+) restores it so that SIGINT stops the suite there too.
+RESET_SIGINT=()
+if env --default-signal=INT true >/dev/null 2>&1; then
+  RESET_SIGINT=(env --default-signal=INT)
+fi
+exec ${RESET_SIGINT[@]+"${RESET_SIGINT[@]}"} "$JAVA" -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dqcdc.home="$HOME_DIR" \
   -cp "$LAUNCHER_JAR:$LAUNCHER_LIB/*" vn.qcdc.deploy.Suite "$@"

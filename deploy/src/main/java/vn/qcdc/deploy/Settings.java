@@ -1,8 +1,17 @@
 package vn.qcdc.deploy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import vn.qcdc.infra.DevTokens;
 
 /**
  * What the launcher does, read from the command line and environment once, so that the launcher can be tested with
@@ -16,38 +25,137 @@ import java.util.Map;
  * @param kafkaPort {@code QCDC_KAFKA_PORT}, default 9092 (0 = any free port)
  * @param demo {@code --demo}: passed to the services as {@code QCDC_DEMO_DATA=true}
  * @param readyTimeoutSeconds how long services may take to report ready
+ * @param bindAddress {@code --bind} or {@code QCDC_BIND_ADDRESS}: where the services' API ports listen, default
+ *        {@code 127.0.0.1}; anything but loopback needs a real key ({@link #jwtKeyLocation})
+ * @param jwtKeyLocation {@code MP_JWT_VERIFY_PUBLICKEY_LOCATION} when it is a real key (a file or JWKS URL of the
+ *        province's identity provider); null means the committed dev key, with which dev tokens work
  */
 record Settings(Path home, Path dataDir, String dbHost, int dbPort, String dbUser, String dbPassword,
-        String kafkaBootstrap, int kafkaPort, boolean demo, List<Service> services, int readyTimeoutSeconds) {
+        String kafkaBootstrap, int kafkaPort, boolean demo, List<Service> services, int readyTimeoutSeconds,
+        String bindAddress, String jwtKeyLocation) {
 
-    /** A service of the suite: its Maven module, HTTP port and database. */
-    record Service(String module, int port, String database) {
+    /** Loopback: only this machine reaches the services. */
+    static final String LOOPBACK = "127.0.0.1";
+
+    /**
+     * A service of the suite: its Maven module, API port, management port (health and metrics) and database.
+     */
+    record Service(String module, int port, int managementPort, String database) {
+
+        /** Prefix of its environment variables: {@code QCDC_INSPECTION}, {@code QCDC_MODEL_REGISTRY}, … */
+        String envPrefix() {
+            return "QCDC_" + module.replace("-service", "").replace('-', '_').toUpperCase(Locale.ROOT);
+        }
     }
 
+    /** The management port of each service is its API port + 1000, as in the services' application.properties. */
     static final List<Service> SERVICES = List.of(
-            new Service("inspection-service", 8081, "inspection"),
-            new Service("model-registry-service", 8082, "model_registry"),
-            new Service("notification-service", 8083, "notification"));
+            new Service("inspection-service", 8081, 9081, "inspection"),
+            new Service("model-registry-service", 8082, 9082, "model_registry"),
+            new Service("notification-service", 8083, 9083, "notification"));
+
+    /** Thrown when the settings are wrong or unsafe; the launcher prints the message and exits with code 2. */
+    static final class Refused extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
 
     static Settings from(Map<String, String> env, Path home, boolean demo) {
+        return from(env, home, demo, null);
+    }
+
+    /**
+     * @param bindOption the {@code --bind} argument, or null; it wins over {@code QCDC_BIND_ADDRESS}
+     * @throws Refused if a value is malformed, or if the services would be reachable from other machines while
+     *         accepting tokens signed with the committed dev key
+     */
+    static Settings from(Map<String, String> env, Path home, boolean demo, String bindOption) {
         String dbHost = blankToNull(env.get("QCDC_DB_HOST"));
         Path dataDir = env.containsKey("QCDC_DATA_DIR") && !env.get("QCDC_DATA_DIR").isBlank()
                 ? Path.of(env.get("QCDC_DATA_DIR"))
                 : home.resolve("data");
+        String bind = bindOption != null
+                ? bindOption.trim()
+                : blankToNull(env.get("QCDC_BIND_ADDRESS")) != null ? env.get("QCDC_BIND_ADDRESS").trim() : LOOPBACK;
+        String key = blankToNull(env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
+        String realKey = key == null || isDevKey(key) ? null : key;
+        if (!isLoopback(bind) && realKey == null) {
+            throw new Refused("Refusing to listen on " + bind + ": the services would accept tokens signed with the "
+                    + "DEV-ONLY key committed in this repository, so anyone who can reach this machine could mint an "
+                    + "admin token.\nKeep the default (" + LOOPBACK + ", this machine only), or configure a real key "
+                    + "first: MP_JWT_VERIFY_PUBLICKEY_LOCATION=<JWKS URL or public key file of your identity "
+                    + "provider> and MP_JWT_VERIFY_ISSUER=<its issuer>.");
+        }
         return new Settings(home.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(), dbHost,
                 intOr(env.get("QCDC_DB_PORT"), dbHost == null ? 5433 : 5432, "QCDC_DB_PORT"),
                 env.getOrDefault("QCDC_DB_USER", "postgres"), env.getOrDefault("QCDC_DB_PASSWORD", ""),
                 blankToNull(env.get("QCDC_KAFKA_BOOTSTRAP")),
                 intOr(env.get("QCDC_KAFKA_PORT"), 9092, "QCDC_KAFKA_PORT"),
-                demo, servicesWithPorts(env), 180);
+                demo, servicesWithPorts(env), 180, bind, realKey);
     }
 
-    /** Service ports can be moved ({@code QCDC_INSPECTION_PORT}, …), e.g. for a test beside a running suite. */
+    /** Whether dev tokens work: no real key was configured. */
+    boolean devKeys() {
+        return jwtKeyLocation == null;
+    }
+
+    /**
+     * Service ports can be moved ({@code QCDC_INSPECTION_PORT}, {@code QCDC_INSPECTION_MANAGEMENT_PORT}, …), e.g.
+     * for a test beside a running suite. The management port follows the API port (+ 1000) unless set.
+     */
     static List<Service> servicesWithPorts(Map<String, String> env) {
         return SERVICES.stream().map(s -> {
-            String name = "QCDC_" + s.module().replace("-service", "").replace('-', '_').toUpperCase() + "_PORT";
-            return new Service(s.module(), intOr(env.get(name), s.port(), name), s.database());
+            String name = s.envPrefix() + "_PORT";
+            int port = intOr(env.get(name), s.port(), name);
+            String managementName = s.envPrefix() + "_MANAGEMENT_PORT";
+            int management = intOr(env.get(managementName), port + 1000, managementName);
+            return new Service(s.module(), port, management, s.database());
         }).toList();
+    }
+
+    /** True for 127.0.0.0/8, ::1 and names that resolve only to those (localhost). */
+    static boolean isLoopback(String address) {
+        try {
+            InetAddress[] all = InetAddress.getAllByName(address);
+            for (InetAddress a : all) {
+                if (!a.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return all.length > 0;
+        } catch (UnknownHostException | SecurityException e) {
+            throw new Refused("Cannot bind to '" + address + "': not an address of this machine (" + e.getMessage()
+                    + ")");
+        }
+    }
+
+    /**
+     * Whether {@code location} (a file path, {@code file:} URL or remote URL) holds the committed dev key. A remote
+     * URL is the identity provider's JWKS, never the dev key; an unreadable file is refused rather than guessed.
+     */
+    static boolean isDevKey(String location) {
+        Path file;
+        if (location.startsWith("http://") || location.startsWith("https://")) {
+            return false;
+        } else if (location.startsWith("file:")) {
+            file = Path.of(URI.create(location));
+        } else {
+            file = Path.of(location);
+        }
+        try {
+            return keyBody(Files.readString(file, StandardCharsets.US_ASCII)).equals(
+                    keyBody(DevTokens.publicKeyPem()));
+        } catch (IOException | RuntimeException e) {
+            throw new Refused("MP_JWT_VERIFY_PUBLICKEY_LOCATION=" + location + " cannot be read (" + e + ")");
+        }
+    }
+
+    /** The base64 body of a PEM, without its armour lines and line breaks, so formatting does not matter. */
+    private static String keyBody(String pem) {
+        return pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     }
 
     private static String blankToNull(String s) {
@@ -61,7 +169,7 @@ record Settings(Path home, Path dataDir, String dbHost, int dbPort, String dbUse
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
+            throw new Refused(name + " must be a port number, not '" + value + "'");
         }
     }
 }

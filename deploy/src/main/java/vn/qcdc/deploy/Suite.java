@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import vn.qcdc.infra.DevTokens;
@@ -28,7 +30,7 @@ import vn.qcdc.infra.LocalKafka;
 import vn.qcdc.infra.LocalPostgres;
 
 /**
- * The local launcher behind {@code ./suite.sh}: the whole suite on one machine with one command.
+ * The local launcher behind {@code ./suite.sh}: the whole suite on one machine with one command, kept running.
  *
  * <p>
  * Order matters both ways. Up: PostgreSQL, Kafka, then the services (each needs both to become ready). Down, on
@@ -38,78 +40,111 @@ import vn.qcdc.infra.LocalPostgres;
  * process is killed outright.
  *
  * <p>
+ * Supervision: once everything is up, a part that stops on its own (a crash, an OOM kill, kill -9) is started again
+ * on the same port and data, after a pause that doubles from 1 s up to 30 s while it keeps failing and is reset once
+ * it has stayed up for a minute. The other parts keep running (the services ride out a broker or database restart by
+ * themselves: their clients reconnect, the outbox holds events meanwhile). Only a signal stops the suite.
+ *
+ * <p>
+ * Exposure: the services' API ports listen on loopback unless told otherwise, and never elsewhere while they accept
+ * the committed dev key (see {@link Settings}); health and metrics are on each service's management port, always on
+ * loopback here.
+ *
+ * <p>
  * State lives in the data folder ({@code ./data}), so the next start finds the same databases and topics. Deleting the
  * folder resets everything.
  */
 public final class Suite {
 
     private static final PrintStream OUT = System.out;
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** A part that stayed up this long before dying starts over at the first backoff. */
+    static final Duration STABLE_AFTER = Duration.ofSeconds(60);
 
     private final Settings settings;
-    private final List<Running> services = new ArrayList<>();
+    // Read by the signal and restart threads while the main thread fills them.
+    private final List<ServiceChild> services = new CopyOnWriteArrayList<>();
+    private final List<Child> children = new CopyOnWriteArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private LocalPostgres postgres;
     private LocalKafka kafka;
+    private Path publicKey;
     private volatile boolean stopping;
     private volatile Thread mainThread;
-
-    /** A started service process. */
-    private record Running(Settings.Service service, Process process, Path log) {
-    }
 
     Suite(Settings settings) {
         this.settings = settings;
     }
 
     public static void main(String[] args) {
+        System.exit(launch(args, System.getenv(), Path.of(System.getProperty("qcdc.home", ".")), System.err));
+    }
+
+    /** Parses the command line and environment, then runs the suite until a signal; returns the exit code. */
+    static int launch(String[] args, Map<String, String> env, Path home, PrintStream err) {
         if (args.length > 0 && args[0].equals("token")) {
-            System.exit(TokenCommand.run(args));
+            return TokenCommand.run(args);
         }
         boolean demo = false;
-        for (String arg : args) {
-            switch (arg) {
+        String bind = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
                 case "--demo" -> demo = true;
                 case "--no-build" -> {
                     // handled by suite.sh
                 }
+                case "--bind" -> {
+                    if (i + 1 >= args.length) {
+                        err.println("--bind needs an address, e.g. --bind 0.0.0.0");
+                        return 2;
+                    }
+                    bind = args[++i];
+                }
                 case "-h", "--help" -> {
                     usage(OUT);
-                    System.exit(0);
+                    return 0;
                 }
                 default -> {
-                    System.err.println("Unknown argument: " + arg);
-                    usage(System.err);
-                    System.exit(2);
+                    if (args[i].startsWith("--bind=")) {
+                        bind = args[i].substring("--bind=".length());
+                    } else {
+                        err.println("Unknown argument: " + args[i]);
+                        usage(err);
+                        return 2;
+                    }
                 }
             }
         }
         Settings settings;
         try {
-            settings = Settings.from(System.getenv(), Path.of(System.getProperty("qcdc.home", ".")), demo);
+            settings = Settings.from(env, home, demo, bind);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+            err.println("suite: " + e.getMessage());
+            return 2;
         }
         Suite suite = new Suite(settings);
         suite.installSignalHandlers();
-        int code = suite.run();
-        System.exit(code);
+        return suite.run();
     }
 
     static void usage(PrintStream out) {
         out.println("""
-                Usage: ./suite.sh [--no-build] [--demo]
+                Usage: ./suite.sh [--no-build] [--demo] [--bind ADDRESS]
                        ./suite.sh token <role> [--unit CODE] [--org ORG_TYPE] [--ttl-minutes N]
 
-                Starts PostgreSQL, Kafka and the three services on this machine; Ctrl-C stops everything.
-                Environment: QCDC_DATA_DIR, QCDC_DB_HOST/PORT/USER/PASSWORD, QCDC_KAFKA_BOOTSTRAP, QCDC_KAFKA_PORT
-                (see deploy/README.md).""");
+                Starts PostgreSQL, Kafka and the three services on this machine and keeps them running (a part that
+                stops is restarted); Ctrl-C stops everything. The services listen on 127.0.0.1; --bind (or
+                QCDC_BIND_ADDRESS) moves their API ports elsewhere, only with a real key
+                (MP_JWT_VERIFY_PUBLICKEY_LOCATION), never with the dev key.
+                Environment: QCDC_DATA_DIR, QCDC_DB_HOST/PORT/USER/PASSWORD, QCDC_KAFKA_BOOTSTRAP, QCDC_KAFKA_PORT,
+                QCDC_<SERVICE>_PORT, QCDC_<SERVICE>_MANAGEMENT_PORT (see deploy/README.md).""");
     }
 
     /**
-     * Starts everything, waits for readiness, then watches the services until one dies or a signal arrives.
+     * Starts everything, waits for readiness, then supervises until a signal arrives.
      *
-     * @return the process exit code: 0 after a requested stop, 1 if something failed
+     * @return the process exit code: 0 after a requested stop, 1 if the first start failed
      */
     int run() {
         mainThread = Thread.currentThread();
@@ -118,7 +153,7 @@ public final class Suite {
             stopLeftoverServices();
             startDatabase();
             startKafka();
-            Path publicKey = DevTokens.writePublicKey(settings.dataDir().resolve("keys"));
+            publicKey = DevTokens.writePublicKey(settings.dataDir().resolve("keys"));
 
             List<String> missing = settings.services().stream()
                     .filter(s -> !Files.isRegularFile(jar(s)))
@@ -132,21 +167,26 @@ public final class Suite {
                 return 1;
             }
             for (Settings.Service s : settings.services()) {
-                if (!FreePorts.isFree(s.port())) {
-                    System.err.println("Port " + s.port() + " for " + s.module() + " is already in use. Stop what "
-                            + "uses it (an earlier ./suite.sh or quarkus:dev?) and try again.");
-                    return 1;
+                for (int port : List.of(s.port(), s.managementPort())) {
+                    if (!FreePorts.isFree(port)) {
+                        System.err.println("Port " + port + " for " + s.module() + " is already in use. Stop what "
+                                + "uses it (an earlier ./suite.sh or quarkus:dev?) and try again.");
+                        return 1;
+                    }
                 }
             }
             for (Settings.Service s : settings.services()) {
-                services.add(startService(s, publicKey));
+                ServiceChild child = new ServiceChild(s);
+                child.launch();
+                services.add(child);
             }
+            children.addAll(services);
             writePidFile();
             if (!awaitReady()) {
                 return 1;
             }
             printSummary();
-            return watch();
+            return supervise();
         } catch (InterruptedException e) {
             return stopping ? 0 : 1;
         } catch (Exception e) {
@@ -170,6 +210,7 @@ public final class Suite {
         long t0 = System.nanoTime();
         postgres = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.dbPort());
         databases.forEach(postgres::ensureDatabase);
+        children.add(new PostgresChild());
         step("PostgreSQL " + "on port " + postgres.port() + " ready in " + millis(t0) + " ms (databases "
                 + String.join(", ", databases) + ")");
     }
@@ -207,6 +248,7 @@ public final class Suite {
         }
         long t0 = System.nanoTime();
         kafka = LocalKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+        children.add(new KafkaChild());
         step("Kafka broker on " + kafka.bootstrapServers() + " ready in " + millis(t0) + " ms");
     }
 
@@ -224,50 +266,19 @@ public final class Suite {
         return settings.home().resolve(s.module()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    private Running startService(Settings.Service s, Path publicKey) throws IOException {
-        Path log = settings.dataDir().resolve("logs").resolve(s.module() + ".log");
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            command.add("/usr/bin/setsid"); // own session: Ctrl-C reaches only the launcher, which stops in order
-        }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", jar(s).toString()));
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(settings.home().resolve(s.module()).toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(Redirect.appendTo(log.toFile()));
-        // The whole environment of the launcher (QCDC_* included) is inherited; these win over application.properties.
-        Map<String, String> env = pb.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(s.database()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres != null ? postgres.username() : settings.dbUser());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres != null ? postgres.password() : settings.dbPassword());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
-        env.put("MP_JWT_VERIFY_ISSUER", DevTokens.DEV_ISSUER);
-        // The services refuse the committed dev key unless told this is the local dev suite (DevKeyGuard).
-        env.put("QCDC_SECURITY_DEV_KEYS_ALLOWED", "true");
-        if (settings.demo()) {
-            env.put("QCDC_DEMO_DATA", "true");
-        }
-        Files.writeString(log, "\n===== " + java.time.LocalDateTime.now() + " starting " + s.module() + " =====\n",
-                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        step(s.module() + " starting (pid " + p.pid() + ", log " + display(log) + ")");
-        return new Running(s, p, log);
-    }
-
     private Path pidFile() {
         return settings.dataDir().resolve("services.pid");
     }
 
     /** Remembers the service pids so that a launcher killed with SIGKILL does not leave them running forever. */
-    private void writePidFile() throws IOException {
+    private synchronized void writePidFile() {
         StringBuilder sb = new StringBuilder();
-        services.forEach(r -> sb.append(r.process().pid()).append(' ').append(r.service().module()).append('\n'));
-        Files.writeString(pidFile(), sb.toString(), StandardCharsets.UTF_8);
+        services.forEach(c -> c.pid().ifPresent(pid -> sb.append(pid).append(' ').append(c.name).append('\n')));
+        try {
+            Files.writeString(pidFile(), sb.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("Could not write " + pidFile() + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -304,27 +315,31 @@ public final class Suite {
         Files.deleteIfExists(pidFile());
     }
 
+    /** First start: every service ready within the timeout, or the start fails (exit 1) with the reason shown. */
     private boolean awaitReady() throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long t0 = System.nanoTime();
         long deadline = t0 + TimeUnit.SECONDS.toNanos(settings.readyTimeoutSeconds());
-        List<Running> pending = new ArrayList<>(services);
+        List<ServiceChild> pending = new ArrayList<>(services);
         while (!pending.isEmpty()) {
-            for (Running r : List.copyOf(pending)) {
-                if (!r.process().isAlive()) {
-                    reportDeath(r);
+            for (ServiceChild c : List.copyOf(pending)) {
+                if (!c.isAlive()) {
+                    System.err.println("\n" + c.name + " exited while starting (" + c.exitDescription()
+                            + "). Last lines of " + display(c.log) + ":");
+                    System.err.println(tail(c.log, 40));
+                    System.err.println("Stopping everything.");
                     return false;
                 }
-                if (isReady(http, r.service())) {
-                    step(r.service().module() + " ready in " + millis(t0) + " ms");
-                    pending.remove(r);
+                if (isReady(c.service)) {
+                    step(c.name + " ready in " + millis(t0) + " ms");
+                    c.upSince = System.nanoTime();
+                    pending.remove(c);
                 }
             }
             if (!pending.isEmpty() && System.nanoTime() > deadline) {
-                for (Running r : pending) {
-                    System.err.println("\n" + r.service().module() + " did not become ready within "
-                            + settings.readyTimeoutSeconds() + " s. Last lines of " + display(r.log()) + ":");
-                    System.err.println(tail(r.log(), 40));
+                for (ServiceChild c : pending) {
+                    System.err.println("\n" + c.name + " did not become ready within "
+                            + settings.readyTimeoutSeconds() + " s. Last lines of " + display(c.log) + ":");
+                    System.err.println(tail(c.log, 40));
                 }
                 return false;
             }
@@ -333,10 +348,11 @@ public final class Suite {
         return true;
     }
 
-    private static boolean isReady(HttpClient http, Settings.Service s) throws InterruptedException {
+    /** One time-boxed readiness request to the service's management port (health lives there, on loopback). */
+    private boolean isReady(Settings.Service s) throws InterruptedException {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
-                    + "/q/health/ready")).timeout(Duration.ofSeconds(3)).GET().build(),
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://" + Settings.LOOPBACK
+                    + ":" + s.managementPort() + "/q/health/ready")).timeout(Duration.ofSeconds(3)).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -344,44 +360,314 @@ public final class Suite {
         }
     }
 
-    /** Blocks until a service dies (exit 1) or a signal asks us to stop (exit 0). */
-    private int watch() throws InterruptedException {
+    /** Watches every part until a signal asks us to stop; a part that died is restarted by its own thread. */
+    private int supervise() throws InterruptedException {
         while (!stopping) {
-            for (Running r : services) {
-                if (!r.process().isAlive()) {
-                    if (stopping) {
-                        return 0;
-                    }
-                    reportDeath(r);
-                    return 1;
+            for (Child c : children) {
+                if (!stopping) {
+                    c.checkAlive();
                 }
             }
-            if (kafka != null && !kafka.isRunning() && !stopping) {
-                System.err.println("\nThe Kafka broker stopped unexpectedly; see " + display(kafka.logFile()));
-                return 1;
-            }
-            Thread.sleep(1000);
+            Thread.sleep(250);
         }
         return 0;
     }
 
-    private void reportDeath(Running r) {
-        System.err.println("\n" + r.service().module() + " exited unexpectedly (code " + r.process().exitValue()
-                + "). Last lines of " + display(r.log()) + ":");
-        System.err.println(tail(r.log(), 40));
-        System.err.println("Stopping everything.");
+    /**
+     * A part of the suite the launcher keeps running. When it is found dead, a thread of its own waits the backoff,
+     * starts it again and waits until it serves, retrying with a doubled pause while that fails; the other parts are
+     * watched meanwhile.
+     */
+    private abstract class Child {
+        final String name;
+        volatile long upSince = System.nanoTime();
+        private Thread restarter; // guarded by this
+        private int restarts; // guarded by this
+        private Duration backoff = FIRST_BACKOFF; // guarded by this
+
+        Child(String name) {
+            this.name = name;
+        }
+
+        /** Starts it again (same port, same data) and returns once it serves; throws if it does not. */
+        abstract void startAndAwaitReady() throws Exception;
+
+        abstract boolean isAlive();
+
+        /** How it ended, for the launcher's line: "code 137", … */
+        abstract String exitDescription();
+
+        /** Extra lines worth showing when it died (the end of its log), or empty. */
+        String deathDetails() {
+            return "";
+        }
+
+        synchronized void checkAlive() {
+            if (restarter != null || isAlive()) {
+                return;
+            }
+            long downAt = System.nanoTime();
+            if (Duration.ofNanos(downAt - upSince).compareTo(STABLE_AFTER) >= 0) {
+                backoff = FIRST_BACKOFF; // it had been fine for a while: this is a new incident
+            }
+            String why = "exited (" + exitDescription() + ")";
+            String details = deathDetails();
+            if (!details.isEmpty()) {
+                System.err.println(details);
+            }
+            restarter = new Thread(() -> restartLoop(why, downAt), "restart-" + name);
+            restarter.setDaemon(true);
+            restarter.start();
+        }
+
+        private void restartLoop(String firstReason, long downAt) {
+            String why = firstReason;
+            try {
+                while (!stopping) {
+                    Duration delay;
+                    int attempt;
+                    synchronized (this) {
+                        delay = backoff;
+                        attempt = ++restarts;
+                        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                                ? MAX_BACKOFF
+                                : backoff.multipliedBy(2);
+                    }
+                    step(name + " " + why + " - restarting in " + delay.toSeconds() + " s (restart #" + attempt
+                            + ")");
+                    Thread.sleep(delay.toMillis());
+                    if (stopping) {
+                        return;
+                    }
+                    try {
+                        startAndAwaitReady();
+                        upSince = System.nanoTime();
+                        step(name + " ready again after " + String.format(java.util.Locale.ROOT, "%.1f",
+                                (System.nanoTime() - downAt) / 1e9) + " s");
+                        return;
+                    } catch (InterruptedException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        if (stopping) {
+                            return;
+                        }
+                        why = "did not come back (" + e.getMessage().lines().findFirst().orElse("") + ")";
+                    }
+                }
+            } catch (InterruptedException e) {
+                // the suite is stopping
+            } finally {
+                synchronized (this) {
+                    restarter = null;
+                }
+            }
+        }
+
+        /** Ends a restart in progress (the suite is stopping), waiting a little for it to notice. */
+        void cancelRestart() {
+            Thread t;
+            synchronized (this) {
+                t = restarter;
+            }
+            if (t != null) {
+                t.interrupt();
+                try {
+                    t.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private final class PostgresChild extends Child {
+        PostgresChild() {
+            super("PostgreSQL");
+        }
+
+        @Override
+        void startAndAwaitReady() {
+            synchronized (Suite.this) { // not while stopAll() runs
+                if (stopping) {
+                    throw new IllegalStateException("stopping");
+                }
+                postgres.restart();
+            }
+        }
+
+        @Override
+        boolean isAlive() {
+            return postgres == null || postgres.isRunning();
+        }
+
+        @Override
+        String exitDescription() {
+            return "server process gone; log " + display(postgres.dataDir().resolve("postgres.log"));
+        }
+    }
+
+    private final class KafkaChild extends Child {
+        KafkaChild() {
+            super("Kafka broker");
+        }
+
+        @Override
+        void startAndAwaitReady() {
+            synchronized (Suite.this) {
+                if (stopping) {
+                    throw new IllegalStateException("stopping");
+                }
+                kafka.start(); // same port, same log directory
+            }
+        }
+
+        @Override
+        boolean isAlive() {
+            return kafka == null || kafka.isRunning();
+        }
+
+        @Override
+        String exitDescription() {
+            LocalKafka k = kafka;
+            return (k == null ? Optional.<Integer>empty() : k.exitCode()).map(c -> "code " + c).orElse("stopped")
+                    + "; log " + display(settings.dataDir().resolve("kafka/broker.log"));
+        }
+    }
+
+    /** A service process: {@code java -jar <module>/target/quarkus-app/quarkus-run.jar} with the suite's settings. */
+    private final class ServiceChild extends Child {
+        final Settings.Service service;
+        final Path log;
+        private volatile Process process;
+
+        ServiceChild(Settings.Service service) {
+            super(service.module());
+            this.service = service;
+            this.log = settings.dataDir().resolve("logs").resolve(service.module() + ".log");
+        }
+
+        Optional<Long> pid() {
+            Process p = process;
+            return p == null ? Optional.empty() : Optional.of(p.pid());
+        }
+
+        void launch() throws IOException {
+            synchronized (Suite.this) { // never a new process once stopAll() has begun
+                if (stopping) {
+                    throw new IllegalStateException("stopping");
+                }
+                process = startService(service, log);
+            }
+            writePidFile();
+            step(name + " starting (pid " + process.pid() + ", log " + display(log) + ")");
+        }
+
+        @Override
+        void startAndAwaitReady() throws Exception {
+            launch();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.readyTimeoutSeconds());
+            while (!isReady(service)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("exited with code " + process.exitValue() + " while starting; see "
+                            + display(log));
+                }
+                if (System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("not ready within " + settings.readyTimeoutSeconds() + " s; see "
+                            + display(log));
+                }
+                Thread.sleep(500);
+            }
+        }
+
+        @Override
+        boolean isAlive() {
+            Process p = process;
+            return p != null && p.isAlive();
+        }
+
+        @Override
+        String exitDescription() {
+            return "code " + process.exitValue();
+        }
+
+        @Override
+        String deathDetails() {
+            int code = process.exitValue();
+            // 137/143: killed or stopped by a signal from outside, its log says nothing more about it.
+            return code == 137 || code == 143
+                    ? ""
+                    : "Last lines of " + display(log) + ":\n" + tail(log, 20);
+        }
+    }
+
+    private Process startService(Settings.Service s, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid"); // own session: Ctrl-C reaches only the launcher, which stops in order
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-jar", jar(s).toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(settings.home().resolve(s.module()).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(log.toFile()));
+        // The whole environment of the launcher (QCDC_* included) is inherited; these win over application.properties.
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_HTTP_HOST", settings.bindAddress());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+        // Health and metrics: the management interface, on loopback whatever the API binds to.
+        env.put("QUARKUS_MANAGEMENT_HOST", Settings.LOOPBACK);
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(s.managementPort()));
+        env.put("QUARKUS_SWAGGER_UI_ENABLED", "true");
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(s.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres != null ? postgres.username() : settings.dbUser());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres != null ? postgres.password() : settings.dbPassword());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        if (settings.devKeys()) {
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+            env.put("MP_JWT_VERIFY_ISSUER", DevTokens.DEV_ISSUER);
+            // The services refuse the committed dev key unless told this is the local dev suite (DevKeyGuard).
+            env.put("QCDC_SECURITY_DEV_KEYS_ALLOWED", "true");
+        } else {
+            // A real key (inherited MP_JWT_* variables): the dev key must stay refused.
+            env.remove("QCDC_SECURITY_DEV_KEYS_ALLOWED");
+        }
+        if (settings.demo()) {
+            env.put("QCDC_DEMO_DATA", "true");
+        }
+        Files.writeString(log, "\n===== " + java.time.LocalDateTime.now() + " starting " + s.module() + " =====\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        return p;
     }
 
     private void printSummary() {
+        String bind = settings.bindAddress();
+        boolean exposed = !Settings.isLoopback(bind);
+        // localhost reaches 127.0.0.1 and the wildcard addresses; any other address is shown as given.
+        String host = List.of(Settings.LOOPBACK, "localhost", "0.0.0.0", "::").contains(bind)
+                ? "localhost"
+                : bind.contains(":") ? "[" + bind + "]" : bind;
         OUT.println();
-        OUT.println("QCDC suite is running. Press Ctrl-C to stop everything.");
+        OUT.println("QCDC suite is running" + (exposed
+                ? " (API ports on " + settings.bindAddress() + ")"
+                : " on this machine only (127.0.0.1)") + ". Press Ctrl-C to stop everything;");
+        OUT.println("a part that stops on its own is restarted.");
         OUT.println();
-        String format = "  %-24s %-32s %s%n";
-        OUT.printf(format, "SERVICE", "API", "OPENAPI / SWAGGER UI / HEALTH / METRICS");
+        String format = "  %-24s %-37s %-38s %s%n";
+        OUT.printf(format, "SERVICE", "API", "OPENAPI", "SWAGGER UI");
         for (Settings.Service s : settings.services()) {
-            String base = "http://localhost:" + s.port();
-            OUT.printf(format, s.module(), base + "/api/v1",
-                    base + "/q/openapi  " + base + "/q/swagger-ui  " + base + "/q/health  " + base + "/q/metrics");
+            String base = "http://" + host + ":" + s.port();
+            OUT.printf(format, s.module(), base + "/api/v1", base + "/q/openapi", base + "/q/swagger-ui");
+        }
+        OUT.println();
+        OUT.printf(format, "SERVICE (management)", "HEALTH (live)", "READY", "METRICS");
+        for (Settings.Service s : settings.services()) {
+            String base = "http://localhost:" + s.managementPort();
+            OUT.printf(format, s.module(), base + "/q/health/live", base + "/q/health/ready", base + "/q/metrics");
         }
         OUT.println();
         OUT.println("  PostgreSQL   " + (postgres != null
@@ -391,9 +677,15 @@ public final class Suite {
         OUT.println("  Data folder  " + settings.dataDir() + "   (logs in " + display(settings.dataDir()
                 .resolve("logs")) + "; delete the folder to reset)");
         OUT.println();
-        OUT.println("  Dev token (DEV-ONLY key, never valid in production):");
-        OUT.println("    ./suite.sh token steering --unit 06");
-        OUT.println("    curl -H \"Authorization: Bearer $(./suite.sh token admin)\" http://localhost:8081/api/v1/...");
+        if (settings.devKeys()) {
+            OUT.println("  Dev token (DEV-ONLY key, never valid in production):");
+            OUT.println("    ./suite.sh token steering --unit 06");
+            OUT.println("    curl -H \"Authorization: Bearer $(./suite.sh token admin)\" http://localhost:"
+                    + settings.services().get(0).port() + "/api/v1/...");
+        } else {
+            OUT.println("  Tokens: from the identity provider of MP_JWT_VERIFY_PUBLICKEY_LOCATION (dev tokens are "
+                    + "refused).");
+        }
         OUT.println();
     }
 
@@ -414,37 +706,60 @@ public final class Suite {
                     }
                 });
             } catch (IllegalArgumentException e) {
-                // signal not available on this platform; the shutdown hook below still stops everything
+                // SIGINT is ignored when started as a background job of a script without env --default-signal
+                // (suite.sh does that); the shutdown hook below still stops everything on SIGTERM.
+                if (name.equals("INT")) {
+                    System.err.println("[suite] SIGINT is ignored in this process (started in the background?): "
+                            + "stop the suite with SIGTERM (kill " + ProcessHandle.current().pid() + ").");
+                }
             }
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "suite-shutdown"));
     }
 
     /** Services (SIGTERM, up to 20 s each, then killed), then Kafka, then PostgreSQL. Idempotent. */
-    synchronized void stopAll() {
+    void stopAll() {
         stopping = true;
         // The signal handler interrupts the main thread to end its waits; the stop below must wait properly.
         boolean interrupted = Thread.interrupted();
-        for (Running r : services) {
-            if (r.process().isAlive()) {
-                r.process().destroy();
-            }
+        List<Child> all;
+        synchronized (this) {
+            all = List.copyOf(children);
         }
-        for (Running r : services) {
+        // A restart in progress ends first (it checks "stopping" under this lock before starting anything).
+        all.forEach(Child::cancelRestart);
+        synchronized (this) {
+            stopInOrder();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopInOrder() {
+        List<Process> running = services.stream().map(c -> c.process).filter(p -> p != null && p.isAlive())
+                .toList();
+        running.forEach(Process::destroy);
+        for (ServiceChild c : services) {
+            Process p = c.process;
+            if (p == null) {
+                continue;
+            }
             try {
-                if (!r.process().waitFor(20, TimeUnit.SECONDS)) {
-                    System.err.println(r.service().module() + " did not stop within 20 s; killing it");
-                    r.process().destroyForcibly();
-                    r.process().waitFor(10, TimeUnit.SECONDS);
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    System.err.println(c.name + " did not stop within 20 s; killing it");
+                    p.destroyForcibly();
+                    p.waitFor(10, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
-                r.process().destroyForcibly();
+                p.destroyForcibly();
             }
         }
         if (!services.isEmpty()) {
             step("services stopped");
         }
         services.clear();
+        children.clear();
         try {
             Files.deleteIfExists(pidFile());
         } catch (IOException e) {
@@ -459,9 +774,6 @@ public final class Suite {
             postgres.close();
             postgres = null;
             step("PostgreSQL stopped");
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

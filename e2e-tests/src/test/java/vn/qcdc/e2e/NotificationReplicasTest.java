@@ -51,6 +51,7 @@ class NotificationReplicasTest {
     SignedWebhookReceiver portal;
     Process replica;
     final int replicaPort = FreePorts.find();
+    final int replicaManagementPort = FreePorts.find();
     final String admin = DevTokens.token("admin", null, null);
     final String steering = DevTokens.token("steering", "06", null);
     final List<String> januarySet = new ArrayList<>();
@@ -63,8 +64,8 @@ class NotificationReplicasTest {
         smtp = channels.smtp;
         portal = channels.portal;
         String secret = channels.webhookSecret;
-        replica = suite.startNotificationReplica(replicaPort);
-        RunningSuite.awaitReady(replicaPort, Duration.ofMinutes(2));
+        replica = suite.startNotificationReplica(replicaPort, replicaManagementPort);
+        RunningSuite.awaitReady(replicaManagementPort, Duration.ofMinutes(2));
         setClocks("2020-12-03T07:30:00+07:00");
 
         Map<String, Object> contact = Map.of("bodyType", "GOVERNMENT", "unitCode", "01855", "name",
@@ -135,8 +136,8 @@ class NotificationReplicasTest {
         assertTrue(replica.waitFor(30, TimeUnit.SECONDS));
         // The new process starts at the test's time (its first tick must not see the real date).
         suite.extraEnv.put("QCDC_CLOCK_START_AT", "2021-03-18T08:31:00+07:00");
-        replica = suite.startNotificationReplica(replicaPort);
-        RunningSuite.awaitReady(replicaPort, Duration.ofMinutes(2));
+        replica = suite.startNotificationReplica(replicaPort, replicaManagementPort);
+        RunningSuite.awaitReady(replicaManagementPort, Duration.ofMinutes(2));
 
         await().atMost(Duration.ofSeconds(180)).until(() -> portal.distinctIds() >= 2L * PER_SET
                 && smtp.getReceivedMessages().length >= emailsBefore + PER_SET && unread() >= 2 * PER_SET);

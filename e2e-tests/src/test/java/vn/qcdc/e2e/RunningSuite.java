@@ -30,9 +30,15 @@ final class RunningSuite implements AutoCloseable {
     final int inspectionPort = FreePorts.find();
     final int modelPort = FreePorts.find();
     final int notificationPort = FreePorts.find();
+    final int inspectionManagementPort = FreePorts.find();
+    final int modelManagementPort = FreePorts.find();
+    final int notificationManagementPort = FreePorts.find();
     final Map<String, String> extraEnv = new HashMap<>();
+    /** The launcher, or the shell that started it in the background ({@link #startInBackgroundOfScript}). */
     private Process launcher;
     private Path log;
+    /** Where that shell writes the launcher's pid ($!). */
+    private Path scriptPidFile;
 
     RunningSuite(Path dataDir) {
         this.dataDir = dataDir;
@@ -40,6 +46,11 @@ final class RunningSuite implements AutoCloseable {
 
     List<Integer> servicePorts() {
         return List.of(inspectionPort, modelPort, notificationPort);
+    }
+
+    /** Health and metrics ports (Quarkus' management interface), in the order of {@link #servicePorts()}. */
+    List<Integer> managementPorts() {
+        return List.of(inspectionManagementPort, modelManagementPort, notificationManagementPort);
     }
 
     void start(String... args) throws IOException {
@@ -51,6 +62,24 @@ final class RunningSuite implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-Dqcdc.home=" + HOME, "-cp",
                 jar + ":" + HOME.resolve("deploy/target/lib") + "/*", "vn.qcdc.deploy.Suite"));
         command.addAll(List.of(args));
+        launcher = processBuilder(command).start();
+    }
+
+    /**
+     * Starts the suite as a non-interactive script does: {@code ./suite.sh --no-build} as a background job of
+     * {@code bash -c}, which therefore inherits SIGINT ignored (what suite.sh must undo for Ctrl-C handling to work).
+     */
+    void startInBackgroundOfScript() throws IOException {
+        Files.createDirectories(dataDir);
+        scriptPidFile = dataDir.resolve("launcher-" + System.nanoTime() + ".pid");
+        ProcessBuilder pb = processBuilder(List.of("bash", "-c",
+                "./suite.sh --no-build & echo $! > \"$LAUNCHER_PID_FILE\"; wait $!"));
+        pb.environment().put("LAUNCHER_PID_FILE", scriptPidFile.toString());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        launcher = pb.start();
+    }
+
+    private ProcessBuilder processBuilder(List<String> command) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true);
         Files.createDirectories(dataDir);
         log = dataDir.resolve("launcher-" + System.nanoTime() + ".log");
@@ -62,22 +91,55 @@ final class RunningSuite implements AutoCloseable {
         env.put("QCDC_INSPECTION_PORT", String.valueOf(inspectionPort));
         env.put("QCDC_MODEL_REGISTRY_PORT", String.valueOf(modelPort));
         env.put("QCDC_NOTIFICATION_PORT", String.valueOf(notificationPort));
+        env.put("QCDC_INSPECTION_MANAGEMENT_PORT", String.valueOf(inspectionManagementPort));
+        env.put("QCDC_MODEL_REGISTRY_MANAGEMENT_PORT", String.valueOf(modelManagementPort));
+        env.put("QCDC_NOTIFICATION_MANAGEMENT_PORT", String.valueOf(notificationManagementPort));
         env.putAll(extraEnv);
-        launcher = pb.start();
+        return pb;
+    }
+
+    /** Pid of the launcher JVM itself (in the script case, the background job's $!). */
+    long launcherPid() throws Exception {
+        if (scriptPidFile == null) {
+            return launcher.pid();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(scriptPidFile)) {
+                String pid = Files.readString(scriptPidFile).trim();
+                if (!pid.isEmpty()) {
+                    return Long.parseLong(pid);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The script did not start the launcher");
+    }
+
+    /** Ctrl-C as a script sends it: SIGINT to the launcher only. Returns the exit code of what {@link #start}ed. */
+    int interrupt() throws Exception {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(launcherPid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -INT failed");
+        }
+        if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+            return -1;
+        }
+        return launcher.exitValue();
     }
 
     /** Waits until every service answers ready (the launcher prints its table only then). */
     void awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpClient http = HttpClient.newHttpClient();
-        for (int port : servicePorts()) {
+        for (int port : managementPorts()) {
             while (true) {
                 if (!launcher.isAlive()) {
                     throw new IllegalStateException("The launcher exited with " + launcher.exitValue() + ":\n"
                             + Files.readString(log));
                 }
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                             + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200) {
@@ -98,7 +160,7 @@ final class RunningSuite implements AutoCloseable {
      * Another replica of notification-service on the suite's database and broker, as a second pod would run: its own
      * process and port, the same configuration as the launcher gives the first one.
      */
-    Process startNotificationReplica(int port) throws IOException {
+    Process startNotificationReplica(int port, int managementPort) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-jar",
                 HOME.resolve("notification-service/target/quarkus-app/quarkus-run.jar").toString())
@@ -107,7 +169,10 @@ final class RunningSuite implements AutoCloseable {
                 dataDir.resolve("logs/notification-replica-" + port + "-" + System.nanoTime() + ".log").toFile());
         Map<String, String> env = pb.environment();
         env.putAll(extraEnv);
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + dbPort + "/notification");
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
@@ -118,13 +183,16 @@ final class RunningSuite implements AutoCloseable {
         return pb.start();
     }
 
-    static void awaitReady(int port, Duration timeout) throws Exception {
+    /** Waits until the service whose management port is {@code managementPort} answers ready. */
+    static void awaitReady(int managementPort, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpClient http = HttpClient.newHttpClient();
         while (System.nanoTime() < deadline) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                if (http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200) {
                     return;
                 }
@@ -133,7 +201,7 @@ final class RunningSuite implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("Not ready in time: port " + port);
+        throw new IllegalStateException("Not ready in time: management port " + managementPort);
     }
 
     String launcherLog() throws IOException {
@@ -143,6 +211,17 @@ final class RunningSuite implements AutoCloseable {
     /** Every process the launcher started that is still its descendant (services, the broker). */
     List<ProcessHandle> children() {
         return launcher.descendants().toList();
+    }
+
+    /** The running child whose command line contains {@code marker} (a module name, "KafkaBrokerMain"). */
+    ProcessHandle child(String marker) {
+        List<ProcessHandle> found = launcher.descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains(marker))
+                .toList();
+        if (found.size() != 1) {
+            throw new IllegalStateException("Expected one child running " + marker + ", found " + found);
+        }
+        return found.get(0);
     }
 
     Optional<Long> postgresPid() throws IOException {
@@ -167,6 +246,11 @@ final class RunningSuite implements AutoCloseable {
     public void close() throws InterruptedException {
         if (launcher != null && launcher.isAlive()) {
             List<ProcessHandle> left = children();
+            if (scriptPidFile != null) {
+                // SIGTERM to the shell would leave its background job running: stop the launcher itself.
+                left.stream().filter(p -> p.parent().map(pp -> pp.pid() == launcher.pid()).orElse(false))
+                        .forEach(ProcessHandle::destroy);
+            }
             stop();
             left.forEach(ProcessHandle::destroyForcibly);
         }

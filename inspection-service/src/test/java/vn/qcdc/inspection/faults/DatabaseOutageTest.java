@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -35,6 +37,10 @@ import vn.qcdc.testsupport.Tokens;
  */
 @QuarkusTest
 class DatabaseOutageTest {
+
+    /** Readiness is on the management interface. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @ParameterizedTest
     @EnumSource(StopMode.class)
@@ -87,6 +93,7 @@ class DatabaseOutageTest {
         for (String id : acknowledged) {
             given().auth().oauth2(token).get("/api/v1/delegations/" + id).then().statusCode(200);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().baseUri("http://" + management.getHost())
+                .port(management.getPort()).get("/q/health/ready").statusCode() == 200);
     }
 }

@@ -4,21 +4,52 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.net.URL;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 
-/** What operators and integrators rely on: readiness with database and Kafka, OpenAPI, Prometheus metrics. */
+/**
+ * What operators and integrators rely on: readiness with database and Kafka and Prometheus metrics on the management
+ * port, OpenAPI on the API port.
+ */
 @QuarkusTest
 class OperationsTest {
 
+    /** Health and metrics live on the management interface (its own port), not on the API port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    RequestSpecification management() {
+        return given().baseUri("http://" + management.getHost()).port(management.getPort());
+    }
+
     @Test
     void readyWithDatabaseAndKafkaChecks() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("database"))
                 .body("checks.name", hasItem("kafka"));
-        given().get("/q/health/live").then().statusCode(200);
+        management().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnTheApiPort() {
+        assertNotEquals(RestAssured.port, management.getPort());
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/health/live").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+    }
+
+    @Test
+    void swaggerUiIsOffUnlessEnabled() {
+        // Production default; the local suite turns it on (QUARKUS_SWAGGER_UI_ENABLED=true).
+        given().get("/q/swagger-ui/").then().statusCode(404);
     }
 
     @Test
@@ -38,6 +69,6 @@ class OperationsTest {
 
     @Test
     void prometheusMetricsIncludeTheOutbox() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("qcdc_outbox_pending"));
+        management().get("/q/metrics").then().statusCode(200).body(containsString("qcdc_outbox_pending"));
     }
 }

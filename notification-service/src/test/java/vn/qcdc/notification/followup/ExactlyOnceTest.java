@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import vn.qcdc.events.EventTypes;
@@ -37,6 +39,10 @@ import vn.qcdc.notification.delivery.DeliveryWorker;
  */
 @QuarkusTest
 class ExactlyOnceTest {
+
+    /** Liveness is on the management interface. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     static final String EMAIL = "ttnd@xuathoa.example.vn";
 
@@ -110,6 +116,7 @@ class ExactlyOnceTest {
         concurrently(2, worker::runOnce);
         assertEquals(16, count("SELECT count(*) FROM delivery WHERE CAST(recommendation_id AS text) IN (?1)", recs));
         assertEquals(8, Probe.emailsTo(EMAIL, due.toString()));
-        given().get("/q/health/live").then().statusCode(200);
+        given().baseUri("http://" + management.getHost()).port(management.getPort()).get("/q/health/live").then()
+                .statusCode(200);
     }
 }

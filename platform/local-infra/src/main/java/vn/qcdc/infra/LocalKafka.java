@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -36,7 +37,7 @@ import org.apache.kafka.common.Uuid;
  * test classpath can exceed the kernel's 128 KiB limit for a single argument).
  *
  * <p>
- * The broker listens on localhost only and has no authentication: it is for one developer machine or a test run.
+ * The broker listens on loopback (127.0.0.1) only and has no authentication: it is for one developer machine or a test run.
  * Topics are never auto-created ({@code auto.create.topics.enable=false}) so that a missing topic declaration shows
  * up locally, as it would against a production cluster.
  */
@@ -45,6 +46,8 @@ public final class LocalKafka implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final String HEAP = "-Xmx384m";
+    /** Both listeners bind to loopback only: an unauthenticated broker must not be reachable from the network. */
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final Path dataDir;
     private final int port;
@@ -88,9 +91,9 @@ public final class LocalKafka implements AutoCloseable {
         return kafka;
     }
 
-    /** {@code localhost:<port>}, for {@code bootstrap.servers}. */
+    /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
     public String bootstrapServers() {
-        return "localhost:" + port;
+        return LOOPBACK + ":" + port;
     }
 
     public int port() {
@@ -108,6 +111,19 @@ public final class LocalKafka implements AutoCloseable {
 
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
+    }
+
+    /** Pid of the broker process while it runs, for tests that simulate a crash. */
+    public synchronized Optional<Long> pid() {
+        return isRunning() ? Optional.of(process.pid()) : Optional.empty();
+    }
+
+    /**
+     * The exit code of a broker process that ended without {@link #stop} (it crashed or was killed: 137 for SIGKILL),
+     * empty while it runs or after a requested stop.
+     */
+    public synchronized Optional<Integer> exitCode() {
+        return process != null && !process.isAlive() ? Optional.of(process.exitValue()) : Optional.empty();
     }
 
     /**
@@ -218,9 +234,10 @@ public final class LocalKafka implements AutoCloseable {
         p.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", "1"),
-                Map.entry("controller.quorum.voters", "1@localhost:" + controllerPort),
-                Map.entry("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + port),
+                Map.entry("controller.quorum.voters", "1@" + LOOPBACK + ":" + controllerPort),
+                Map.entry("listeners",
+                        "PLAINTEXT://" + LOOPBACK + ":" + port + ",CONTROLLER://" + LOOPBACK + ":" + controllerPort),
+                Map.entry("advertised.listeners", "PLAINTEXT://" + LOOPBACK + ":" + port),
                 Map.entry("controller.listener.names", "CONTROLLER"),
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
                 Map.entry("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"),

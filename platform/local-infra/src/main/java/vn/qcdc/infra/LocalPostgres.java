@@ -47,8 +47,65 @@ public final class LocalPostgres implements AutoCloseable {
     private static final Pattern SAFE_DB_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final Path dataDir;
-    private volatile EmbeddedPostgres postgres;
+    private final int port;
+    private EmbeddedPostgres postgres; // replaced by restart(); guarded by this
+    private ProcessHandle postmaster; // guarded by this
     private volatile boolean closed;
+
+    private LocalPostgres(Path dataDir, int port, EmbeddedPostgres postgres) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.postgres = postgres;
+        this.postmaster = postmaster(dataDir.resolve("pgdata")).orElse(null);
+    }
+
+    /**
+     * Starts PostgreSQL on {@code port} (0 picks a free one), creating the cluster under {@code dataDir} on the first
+     * start and reusing it afterwards.
+     */
+    public static LocalPostgres start(Path dataDir, int port) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+            checkRootCanRunPostgres();
+            stopLeftoverServer(dir.resolve("pgdata"));
+            int chosenPort = port == 0 ? FreePorts.find() : port;
+            return new LocalPostgres(dir, chosenPort, launch(dir, chosenPort));
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start in " + dir + "; see " + dir.resolve(
+                    "postgres.log"), e);
+        }
+    }
+
+    private static EmbeddedPostgres launch(Path dir, int port) {
+        Path log = dir.resolve("postgres.log");
+        if (!FreePorts.isFree(port)) {
+            throw new IllegalStateException("Port " + port + " is already in use, so PostgreSQL cannot "
+                    + "listen on it. Stop what uses it or choose another port.");
+        }
+        try {
+            return EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(binariesDirectory().toFile())
+                    .setDataDirectory(dir.resolve("pgdata"))
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    // Loopback only (PostgreSQL's own default, made explicit): the cluster trusts local connections.
+                    .setServerConfig("listen_addresses", "localhost")
+                    // The data is meant to survive a crash of the launcher, so keep commits durable
+                    // (zonky's default turns synchronous_commit off for speed).
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "200")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setOutputRedirector(Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start in " + dir + "; see " + log, e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("PostgreSQL did not start in " + dir + " (" + e.getMessage() + "); see "
+                    + log, e);
+        }
+    }
 
     /** How a fault test stops the server: PostgreSQL's fast (SIGINT) or immediate (SIGQUIT, crash-like) shutdown. */
     public enum StopMode {
@@ -61,94 +118,61 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private LocalPostgres(Path dataDir, EmbeddedPostgres postgres) {
-        this.dataDir = dataDir;
-        this.postgres = postgres;
-    }
-
     /**
      * Stops the server the way an outage would (fast: clients are disconnected; immediate: no checkpoint, crash
      * recovery on the next start) and waits until it is gone. {@link #restart()} brings it back on the same port and
      * data.
      */
-    public synchronized void stop(StopMode mode) {
-        long pid = postmasterPid().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+    public void stop(StopMode mode) {
+        ProcessHandle p;
+        synchronized (this) {
+            p = postmaster;
+        }
+        if (p == null || !p.isAlive()) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
         try {
-            Process kill = new ProcessBuilder("kill", "-" + mode.signal, Long.toString(pid)).inheritIO().start();
-            kill.waitFor();
-            ProcessHandle.of(pid).ifPresent(p -> {
-                try {
-                    p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    p.destroyForcibly();
-                }
-            });
+            new ProcessBuilder("kill", "-" + mode.signal, Long.toString(p.pid())).inheritIO().start().waitFor();
+            p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            p.destroyForcibly();
         }
     }
 
-    /** Starts the server again after {@link #stop(StopMode)}, on the same port and data directory. */
-    public synchronized void restart() {
-        int port = port();
-        try {
-            postgres.close(); // releases zonky's lock on the data directory; stopping the stopped server fails harmlessly
-        } catch (IOException | RuntimeException e) {
-            // the server is gone already
-        }
-        LocalPostgres again = start(dataDir, port);
-        this.postgres = again.postgres;
+    /** Whether the server process (the postmaster) is alive; false once it crashed or was killed. */
+    public synchronized boolean isRunning() {
+        return !closed && postmaster != null && postmaster.isAlive();
     }
 
-    private Optional<Long> postmasterPid() {
-        try {
-            List<String> lines = Files.readAllLines(dataDir.resolve("pgdata").resolve("postmaster.pid"),
-                    StandardCharsets.UTF_8);
-            return Optional.of(Long.parseLong(lines.get(0).trim()));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+    /** Pid of the server process, for operators and tests that simulate a crash. */
+    public synchronized Optional<Long> pid() {
+        return Optional.ofNullable(postmaster).map(ProcessHandle::pid);
     }
 
     /**
-     * Starts PostgreSQL on {@code port} (0 picks a free one), creating the cluster under {@code dataDir} on the first
-     * start and reusing it afterwards.
+     * Starts the server again on the same port and data directory after it died (a crash, kill -9): PostgreSQL
+     * recovers from its write-ahead log. Does nothing if it runs. Throws if it cannot start yet, e.g. while backends
+     * of the dead server still hold its shared memory; the caller retries.
      */
-    public static LocalPostgres start(Path dataDir, int port) {
-        Path dir = dataDir.toAbsolutePath().normalize();
-        Path pgData = dir.resolve("pgdata");
-        Path log = dir.resolve("postgres.log");
-        try {
-            Files.createDirectories(dir);
-            checkRootCanRunPostgres();
-            stopLeftoverServer(pgData);
-            int chosenPort = port == 0 ? FreePorts.find() : port;
-            if (!FreePorts.isFree(chosenPort)) {
-                throw new IllegalStateException("Port " + chosenPort + " is already in use, so PostgreSQL cannot "
-                        + "listen on it. Stop what uses it or choose another port.");
-            }
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(binariesDirectory().toFile())
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setPort(chosenPort)
-                    // The data is meant to survive a crash of the launcher, so keep commits durable
-                    // (zonky's default turns synchronous_commit off for speed).
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_connections", "200")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setOutputRedirector(Redirect.appendTo(log.toFile()))
-                    .setErrorRedirector(Redirect.appendTo(log.toFile()))
-                    .start();
-            return new LocalPostgres(dir, pg);
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start in " + dir + "; see " + log, e);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("PostgreSQL did not start in " + dir + " (" + e.getMessage() + "); see "
-                    + log, e);
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("LocalPostgres was closed");
         }
+        if (isRunning()) {
+            return;
+        }
+        try {
+            // Releases zonky's lock on the data directory; its "stop" of the dead server fails harmlessly.
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            // the server is gone already
+        }
+        postgres = launch(dataDir, port);
+        postmaster = postmaster(dataDir.resolve("pgdata")).orElse(null);
     }
 
     /** JDBC URL of {@code database} on this server (user and password are passed separately). */
@@ -166,7 +190,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     /** The directory given to {@link #start}; the cluster is in {@code pgdata/}, the log in {@code postgres.log}. */
@@ -201,7 +225,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Stops the server cleanly (pg_ctl stop, fast mode). Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
@@ -234,6 +258,15 @@ public final class LocalPostgres implements AutoCloseable {
      * If a previous launcher was killed without its shutdown hook (kill -9, power loss of the terminal), its
      * postmaster may still hold the data directory; stop it rather than failing with "lock file already exists".
      */
+    private static Optional<ProcessHandle> postmaster(Path pgData) {
+        try {
+            List<String> lines = Files.readAllLines(pgData.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            return ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private static void stopLeftoverServer(Path pgData) {
         Path pidFile = pgData.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {

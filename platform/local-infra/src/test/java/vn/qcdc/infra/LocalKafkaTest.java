@@ -72,4 +72,25 @@ class LocalKafkaTest {
             assertEquals("{\"unit\":\"06\"}", records.get(0).value());
         }
     }
+
+    @Test
+    void aKilledBrokerTellsHowItEndedAndStartsAgainOnTheSamePort() throws Exception {
+        try (LocalKafka kafka = LocalKafka.start(dir, 0)) {
+            String bootstrap = kafka.bootstrapServers();
+            assertTrue(bootstrap.startsWith("127.0.0.1:"), "loopback only: " + bootstrap);
+            ProcessHandle broker = ProcessHandle.of(kafka.pid().orElseThrow()).orElseThrow();
+            broker.destroyForcibly(); // kill -9, no controlled shutdown
+            broker.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertFalse(kafka.isRunning());
+            assertEquals(java.util.Optional.of(137), kafka.exitCode(), "128 + SIGKILL");
+
+            kafka.start();
+            assertTrue(kafka.isRunning());
+            assertEquals(bootstrap, kafka.bootstrapServers());
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                admin.createTopics(List.of(new NewTopic("after-crash", 1, (short) 1))).all().get();
+                assertTrue(admin.listTopics().names().get().contains("after-crash"));
+            }
+        }
+    }
 }
