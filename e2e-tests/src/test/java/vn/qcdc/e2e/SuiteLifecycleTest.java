@@ -88,6 +88,7 @@ class SuiteLifecycleTest {
             contactWithInbox(suite);
 
             crashNotificationServiceAndBrokerAndSeeThemComeBack(suite);
+            deadlineChangesAndARejectionThroughBrokerKillsReachTheFollowUpPlans(suite);
 
             List<ProcessHandle> children = suite.children();
             long postgres = suite.postgresPid().orElseThrow();
@@ -162,6 +163,70 @@ class SuiteLifecycleTest {
                 "{\"level\": \"COMMUNE\", \"unitCode\": \"01855\", \"body\": \"Ban Chỉ đạo phường Xuất Hóa\"}");
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> inbox(suite).then().statusCode(200)
                 .body("items.findAll { it.kind == 'MODEL_PROPOSED' }.size()", equalTo(1)));
+    }
+
+    /**
+     * The reliability tester's scenario, across the services: a steering officer changes one recommendation's deadline
+     * several times while the broker is killed (kill -9; the launcher restarts it), and another recommendation is
+     * reported complete then rejected while the broker is killed again. Every time, the follow-up plan ends on the
+     * recommendation's final due date, and the rejected one's plan is active again (not left paused).
+     */
+    void deadlineChangesAndARejectionThroughBrokerKillsReachTheFollowUpPlans(RunningSuite suite) throws Exception {
+        String delegation = as(steering, suite.inspectionPort).body(Scenario.DELEGATION)
+                .post("/api/v1/delegations").then().statusCode(201).extract().path("id");
+        String inspection = as(steering, suite.inspectionPort).body(Scenario.inspection(delegation))
+                .post("/api/v1/inspections").then().statusCode(201).extract().path("id");
+        as(steering, suite.inspectionPort).body("{}").post("/api/v1/inspections/" + inspection + "/start").then()
+                .statusCode(200);
+        as(steering, suite.inspectionPort).body(Scenario.CONCLUSION)
+                .post("/api/v1/inspections/" + inspection + "/conclusion").then().statusCode(200);
+        List<Map<String, Object>> recs = as(steering, suite.inspectionPort).queryParam("inspection", inspection)
+                .get("/api/v1/recommendations").then().statusCode(200).extract().path("items");
+        String moved = (String) recs.get(0).get("id");
+        String rejected = (String) recs.get(1).get("id");
+        for (String id : List.of(moved, rejected)) {
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> as(admin, suite.notificationPort)
+                    .get("/api/v1/followups/" + id).then().statusCode(200));
+        }
+        String wardOfficer = DevTokens.token("unit-officer", "01855", null);
+        int brokerStarts = occurrences(suite.launcherLog(), "Kafka broker ready again after");
+        for (int round = 1; round <= 2; round++) {
+            suite.child("KafkaBrokerMain").destroyForcibly();
+            String last = null;
+            for (int k = 1; k <= 4; k++) {
+                last = java.time.LocalDate.of(2027, round + 2, k * 5).toString();
+                as(steering, suite.inspectionPort)
+                        .body("{\"dueDate\": \"" + last + "\", \"reason\": \"Điều chỉnh lần " + k + "\"}")
+                        .post("/api/v1/recommendations/" + moved + "/deadline").then().statusCode(200);
+                Thread.sleep(1_000);
+            }
+            int expectedStarts = brokerStarts + round;
+            await().atMost(Duration.ofMinutes(2)).until(() -> occurrences(suite.launcherLog(),
+                    "Kafka broker ready again after") >= expectedStarts);
+            String finalDue = last;
+            await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> as(admin, suite.notificationPort)
+                    .get("/api/v1/followups/" + moved).then().statusCode(200).body("dueDate", equalTo(finalDue)));
+        }
+        suite.child("KafkaBrokerMain").destroyForcibly();
+        as(wardOfficer, suite.inspectionPort).body(Scenario.COMPLETION)
+                .post("/api/v1/recommendations/" + rejected + "/completion").then().statusCode(200);
+        Thread.sleep(1_000);
+        as(steering, suite.inspectionPort).body("{\"reason\": \"Chưa đủ minh chứng\"}")
+                .post("/api/v1/recommendations/" + rejected + "/reject").then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"));
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> as(admin, suite.notificationPort)
+                .get("/api/v1/followups/" + rejected).then().statusCode(200).body("status", equalTo("ACTIVE")));
+        // and the plan that moved stays on its final date after everything was redelivered
+        as(admin, suite.notificationPort).get("/api/v1/followups/" + moved).then()
+                .body("dueDate", equalTo(java.time.LocalDate.of(2027, 4, 20).toString()));
+    }
+
+    static int occurrences(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     void assertStoppedCleanly(RunningSuite suite, List<ProcessHandle> children, long postgres) {

@@ -11,16 +11,44 @@ import java.net.ServerSocket;
  *
  * <p>
  * Tests run next to each other (and next to a developer's own PostgreSQL or Kafka), so fixed ports would collide;
- * asking the kernel for an ephemeral port avoids that. There is an unavoidable race between closing the probe socket
- * and the server binding the port, which is acceptable on a developer or CI machine.
+ * a port is chosen at random and probed. It is chosen <em>below</em> the kernel's ephemeral range
+ * ({@code net.ipv4.ip_local_port_range}): a port taken from that range can be handed, before the server binds it, to
+ * one of the many outgoing connections a test makes (Kafka and JDBC clients), and the server then fails to start.
+ * There is still a race between probing and binding, which is acceptable on a developer or CI machine.
  */
 public final class FreePorts {
 
     private FreePorts() {
     }
 
-    /** A port that was free a moment ago. */
+    private static final int LOWEST = 10_000;
+
+    /** A port that was free a moment ago, outside the range the kernel hands to outgoing connections. */
     public static int find() {
+        int ephemeralLow = ephemeralRangeStart();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        if (ephemeralLow - LOWEST > 1_000) {
+            for (int attempt = 0; attempt < 50; attempt++) {
+                int port = random.nextInt(LOWEST, ephemeralLow);
+                if (isFree(port)) {
+                    return port;
+                }
+            }
+        }
+        return ephemeral();
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            String range = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768; // Linux's default
+        }
+    }
+
+    private static int ephemeral() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
