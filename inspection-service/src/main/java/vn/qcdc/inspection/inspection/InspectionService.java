@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import vn.qcdc.api.ETags;
+import vn.qcdc.api.input.DateRules;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
@@ -517,11 +518,13 @@ public class InspectionService {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (RuntimeException e) {
             throw ProblemException.invalidField(field, "invalid-date", value);
         }
+        return DateRules.require(field, date);
     }
 
     public static Map<String, Object> details(Object... kv) {
