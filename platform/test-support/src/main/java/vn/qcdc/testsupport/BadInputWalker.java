@@ -293,6 +293,8 @@ public final class BadInputWalker {
     private void httpLayer() {
         raw("request line of 20,000 characters", "GET", PROBE_PATH + "?x=" + "a".repeat(20_000), List.of(), null);
         raw("header of 40,000 characters", "GET", PROBE_PATH, List.of("X-Big: " + "a".repeat(40_000)), null);
+        raw("request target that is not a path", "GET", "nowhere", List.of(), null);
+        raw("Host header that is not a host", "GET", PROBE_PATH, List.of("Host: a b%n%s"), null);
         raw("header name with a space", "GET", PROBE_PATH, List.of("Bad Header: 1"), null, true);
         raw("header value with a control character", "GET", PROBE_PATH, List.of("X-Test: a\u0001b"), null, true);
         raw("header value with NUL", "GET", PROBE_PATH, List.of("X-Test: a\u0000b"), null, true);
@@ -394,8 +396,10 @@ public final class BadInputWalker {
         try (Socket s = new Socket(base.getHost(), base.getPort())) {
             s.setSoTimeout((int) CASE_TIMEOUT.toMillis());
             OutputStream out = s.getOutputStream();
-            StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + base.getHost()
-                    + "\r\nAuthorization: Bearer " + token.get() + "\r\nAccept-Language: en\r\nConnection: close\r\n");
+            boolean ownHost = headers.stream().anyMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5));
+            StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n"
+                    + (ownHost ? "" : "Host: " + base.getHost() + "\r\n") + "Authorization: Bearer " + token.get()
+                    + "\r\nAccept-Language: en\r\nConnection: close\r\n");
             headers.forEach(h -> head.append(h).append("\r\n"));
             if (body != null && headers.stream().noneMatch(h -> h.startsWith("Content-Length"))) {
                 head.append("Content-Length: ").append(body.length).append("\r\n");

@@ -1,6 +1,7 @@
 package vn.qcdc.api.problem;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -96,6 +97,15 @@ public class HttpLayerProblems {
                 ctx.next();
             }
         });
+        // A request the router refuses before any route matches (a target that is not a path, a bad Host header)
+        // is failed with 400 outside the routes above; the router's error handler is the only place to answer it.
+        for (int status : List.of(400, 411, 413, 414, 431)) {
+            router.errorHandler(status, ctx -> {
+                if (!ctx.response().headWritten() && !ctx.response().ended()) {
+                    end(ctx, mapper, status, CODES.get(status));
+                }
+            });
+        }
     }
 
     /**
