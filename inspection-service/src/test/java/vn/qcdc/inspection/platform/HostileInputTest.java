@@ -92,6 +92,16 @@ class HostileInputTest {
     }
 
     @Test
+    void aChunkedJsonBodyWithinTheLimitIsReadAsUsual() throws Exception {
+        byte[] body = json(ReferenceScenario.delegation()).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(root + "api/v1/delegations"))
+                .header("Authorization", "Bearer " + STEERING).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+    }
+
+    @Test
     void aMalformedMultipartBodyIs400EvenForAnUnknownInspection() throws Exception {
         HttpResponse<String> r = upload(UUID.randomUUID().toString(), "b", "--b\r\nContent-Disposition: form-da");
         assertEquals(400, r.statusCode(), r.body());

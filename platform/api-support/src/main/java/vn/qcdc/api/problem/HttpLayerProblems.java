@@ -15,12 +15,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The HTTP layer's own refusals as problem+json, and the headers every response carries. Runs first on every request,
@@ -33,26 +33,30 @@ import io.vertx.ext.web.handler.BodyHandler;
  * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) because it answers an empty 414/431;
  * the real limits ({@code qcdc.http.max-request-line}, {@code qcdc.http.max-header-size}) are enforced here, with a
  * problem body.</li>
- * <li>A chunked body (no Content-Length) is read here up to the JSON limit and refused with 413 beyond it: without
- * this, the limit checked on Content-Length ({@link BodyLimitProblem}) did not apply and up to the multipart limit
- * was parsed as JSON. A chunked multipart body is refused with 411 (every browser and HTTP library sends the length of
- * a form upload; the REST layer would otherwise answer an empty 413 past its limit).</li>
- * <li>Any 4xx the routing layer fails a request with becomes a problem.</li>
+ * <li>A chunked body (no Content-Length) is read here, counted against the JSON limit (multipart: the HTTP limit) and
+ * refused with a 413 problem beyond it: without this, the limit checked on Content-Length ({@link BodyLimitProblem})
+ * did not apply, up to the multipart limit was parsed as JSON, and past the HTTP limit the REST layer answered an
+ * empty 413.</li>
+ * <li>A request the routing layer fails for its form (400, 411, 413, 414, 415, 431) is answered with a problem.</li>
  * </ul>
  */
 @Singleton
 public class HttpLayerProblems {
 
-    private static final Map<Integer, String> CODES = Map.of(400, "bad-request", 401, "unauthorized", 403, "forbidden",
-            404, "route-not-found", 405, "method-not-allowed", 411, "length-required", 413, "payload-too-large", 414,
-            "uri-too-long", 415, "unsupported-media-type", 431, "header-too-large");
+    /**
+     * The refusals of the request's form answered here; 401/403 stay with the security layer (its challenge
+     * headers), 404/405 with the REST layer's mappers.
+     */
+    private static final Map<Integer, String> CODES = Map.of(400, "bad-request", 411, "length-required", 413,
+            "payload-too-large", 414, "uri-too-long", 415, "unsupported-media-type", 431, "header-too-large");
 
     void install(@Observes Router router, ObjectMapper mapper,
             @ConfigProperty(name = "qcdc.http.max-request-line", defaultValue = "4096") int maxLine,
             @ConfigProperty(name = "qcdc.http.max-header-size", defaultValue = "20K") MemorySize maxHeaders,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit,
             @ConfigProperty(name = "qcdc.http.max-json-body-size", defaultValue = "1M") MemorySize jsonLimit) {
-        long maxJson = Math.min(limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE), jsonLimit.asLongValue());
+        long maxAny = limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        long maxJson = Math.min(maxAny, jsonLimit.asLongValue());
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             HttpServerRequest request = ctx.request();
             HttpServerResponse response = ctx.response();
@@ -77,22 +81,18 @@ public class HttpLayerProblems {
                 return;
             }
             if (request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
-                    && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+                    && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null && !request.isEnded()) {
                 String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
-                if (type != null && type.regionMatches(true, 0, "multipart/", 0, 10)) {
-                    end(ctx, mapper, 411, "length-required");
-                    return;
-                }
-                // reads the whole body (at most maxJson bytes), then continues; the REST layer reads it from there
-                BodyHandler.create(false).setBodyLimit(maxJson).handle(ctx);
+                boolean multipart = type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
+                readCounted(ctx, mapper, multipart ? maxAny : maxJson);
                 return;
             }
             ctx.next();
         });
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
             int status = ctx.statusCode();
-            if (status >= 400 && status < 500 && !ctx.response().headWritten() && !ctx.response().ended()) {
-                end(ctx, mapper, status, CODES.getOrDefault(status, "bad-request"));
+            if (CODES.containsKey(status) && !ctx.response().headWritten() && !ctx.response().ended()) {
+                end(ctx, mapper, status, CODES.get(status));
             } else {
                 ctx.next();
             }
@@ -106,6 +106,35 @@ public class HttpLayerProblems {
                 }
             });
         }
+    }
+
+    /**
+     * Reads a body of unknown length, counting: past {@code max} bytes the request is refused with 413 (and the
+     * connection closed); else the body is handed on as if a body handler had read it, and the REST layer reads it
+     * from there (its own reading would answer an empty 413 past the HTTP limit, and counted JSON only against that).
+     */
+    private static void readCounted(RoutingContext ctx, ObjectMapper mapper, long max) {
+        HttpServerRequest request = ctx.request();
+        Buffer body = Buffer.buffer();
+        boolean[] refused = {false};
+        request.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > max) {
+                refused[0] = true;
+                end(ctx, mapper, 413, "payload-too-large");
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.endHandler(v -> {
+            if (!refused[0]) {
+                ctx.setBody(body);
+                ctx.next();
+            }
+        });
+        request.resume();
     }
 
     /**
