@@ -99,10 +99,12 @@ public class HttpLayerProblems {
         });
         // A request the router refuses before any route matches (a target that is not a path, a bad Host header)
         // is failed with 400 outside the routes above; the router's error handler is the only place to answer it.
-        for (int status : List.of(400, 411, 413, 414, 431)) {
+        // A request no route matches at all (a target that is not a path) ends here with 404.
+        for (int status : List.of(400, 404, 411, 413, 414, 431)) {
+            String code = status == 404 ? "route-not-found" : CODES.get(status);
             router.errorHandler(status, ctx -> {
                 if (!ctx.response().headWritten() && !ctx.response().ended()) {
-                    end(ctx, mapper, status, CODES.get(status));
+                    end(ctx, mapper, status, code);
                 }
             });
         }
