@@ -112,7 +112,7 @@ public final class BadInputWalker {
                     : ":\n  " + String.join("\n  ", failures.subList(0, Math.min(60, failures.size())));
             return operations + " operations, " + cases + " cases, " + serverErrors + " answered 5xx, "
                     + failures.size() + " failures" + shown + "\n" + networkLayerRefusals.size()
-                    + " malformed HTTP messages refused with an empty 400 by the network layer, before any"
+                    + " malformed HTTP messages refused with an empty 4xx by the network layer, before any"
                     + " application code: " + networkLayerRefusals;
         }
     }
@@ -293,7 +293,7 @@ public final class BadInputWalker {
     private void httpLayer() {
         raw("request line of 20,000 characters", "GET", PROBE_PATH + "?x=" + "a".repeat(20_000), List.of(), null);
         raw("header of 40,000 characters", "GET", PROBE_PATH, List.of("X-Big: " + "a".repeat(40_000)), null);
-        raw("request target that is not a path", "GET", "nowhere", List.of(), null);
+        raw("request target that is not a path", "GET", "nowhere", List.of(), null, true);
         raw("Host header that is not a host", "GET", PROBE_PATH, List.of("Host: a b%n%s"), null);
         raw("header name with a space", "GET", PROBE_PATH, List.of("Bad Header: 1"), null, true);
         raw("header value with a control character", "GET", PROBE_PATH, List.of("X-Test: a\u0001b"), null, true);
@@ -385,10 +385,11 @@ public final class BadInputWalker {
 
     /**
      * {@code malformedMessage}: the request is not valid HTTP (a control character or space where RFC 9110 allows
-     * none, a Content-Length that is not a number). The network layer (Netty, inside Vert.x) refuses such a message
-     * with a 400 before any route or filter runs, and Quarkus offers no hook on that answer (Vert.x's
-     * {@code HttpServer.invalidRequestHandler} is not exposed), so an empty 400 is recorded apart rather than as a
-     * failure; anything else (no answer, a 5xx, a 2xx, a slow service afterwards) still fails.
+     * none, a Content-Length that is not a number, a request target that is not a path). The network layer (Netty,
+     * inside Vert.x) or Quarkus' HTTP server refuses such a message with an empty 4xx before any route or filter
+     * runs, and Quarkus offers no hook on that answer (Vert.x's {@code HttpServer.invalidRequestHandler} is not
+     * exposed), so an empty 4xx is recorded apart rather than as a failure; anything else (no answer, a 5xx, a 2xx,
+     * a slow service afterwards) still fails.
      */
     private void raw(String what, String method, String target, List<String> headers, byte[] body,
             boolean malformedMessage) {
@@ -424,7 +425,7 @@ public final class BadInputWalker {
                 if (head2.toLowerCase().contains("transfer-encoding: chunked")) {
                     payload = dechunk(payload);
                 }
-                if (malformedMessage && status == 400 && type == null && payload.isEmpty()) {
+                if (malformedMessage && status >= 400 && status < 500 && type == null && payload.isEmpty()) {
                     networkLayerRefusals.add(what);
                 } else {
                     check(what, status, type, new String(payload.getBytes(StandardCharsets.ISO_8859_1),

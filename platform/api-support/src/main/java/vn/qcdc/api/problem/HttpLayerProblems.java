@@ -99,12 +99,10 @@ public class HttpLayerProblems {
         });
         // A request the router refuses before any route matches (a target that is not a path, a bad Host header)
         // is failed with 400 outside the routes above; the router's error handler is the only place to answer it.
-        // A request no route matches at all (a target that is not a path) ends here with 404.
-        for (int status : List.of(400, 404, 411, 413, 414, 431)) {
-            String code = status == 404 ? "route-not-found" : CODES.get(status);
+        for (int status : List.of(400, 411, 413, 414, 431)) {
             router.errorHandler(status, ctx -> {
                 if (!ctx.response().headWritten() && !ctx.response().ended()) {
-                    end(ctx, mapper, status, code);
+                    end(ctx, mapper, status, CODES.get(status));
                 }
             });
         }
