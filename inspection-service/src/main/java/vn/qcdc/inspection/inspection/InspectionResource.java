@@ -31,7 +31,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import vn.qcdc.api.ETags;
+import vn.qcdc.api.files.Downloads;
+import vn.qcdc.api.files.Uploads;
 import vn.qcdc.api.idempotency.Idempotency;
+import vn.qcdc.api.input.TextRules;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.security.Roles;
@@ -219,6 +222,10 @@ public class InspectionResource {
         if (file.size() > InspectionService.MAX_UPLOAD_BYTES) {
             throw new ProblemException(413, "payload-too-large");
         }
+        TextRules.require("title", title);
+        TextRules.require("referenceNumber", referenceNumber);
+        TextRules.require("kind", kind);
+        TextRules.require("documentDate", documentDate);
         if (title == null || title.isBlank() || title.length() > 300) {
             throw ProblemException.invalidField("title", "text-required", 300);
         }
@@ -233,16 +240,12 @@ public class InspectionResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String name = file.fileName() == null ? "file" : file.fileName();
-        if (name.length() > 255) {
-            name = name.substring(name.length() - 255);
-        }
-        String fileName = name;
+        String fileName = Uploads.fileName("file", file, "file");
+        String contentType = Uploads.mediaType("file", file);
         UploadRequest req = new UploadRequest(title, k.name(), referenceNumber, documentDate, fileName,
                 InspectionService.sha256(content));
         return idempotency.execute(key, "POST /api/v1/inspections/" + id + "/evidence/upload", req, () -> {
-            Evidence e = service.uploadEvidence(id, title, k, referenceNumber, date, fileName, file.contentType(),
-                    content);
+            Evidence e = service.uploadEvidence(id, title, k, referenceNumber, date, fileName, contentType, content);
             return Response.created(URI.create(BASE + id + "/evidence/" + e.id)).entity(InspectionService.view(e))
                     .build();
         });
@@ -264,9 +267,7 @@ public class InspectionResource {
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         Map.Entry<Evidence, byte[]> found = service.evidenceContent(id, evidenceId);
         Evidence e = found.getKey();
-        return Response.ok(found.getValue(), e.contentType).header("X-Content-SHA256", e.sha256)
-                .header("Content-Disposition", "attachment; filename=\"" + e.fileName.replaceAll("[\"\\\\\r\n]", "_")
-                        + "\"")
+        return Downloads.attachment(found.getValue(), e.contentType, e.fileName).header("X-Content-SHA256", e.sha256)
                 .build();
     }
 

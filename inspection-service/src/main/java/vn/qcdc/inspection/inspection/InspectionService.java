@@ -24,6 +24,7 @@ import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.access.Access;
 import vn.qcdc.api.access.Target;
+import vn.qcdc.api.input.DateRules;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
@@ -522,11 +523,13 @@ public class InspectionService {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (RuntimeException e) {
             throw ProblemException.invalidField(field, "invalid-date", value);
         }
+        return DateRules.require(field, date);
     }
 
     public static Map<String, Object> details(Object... kv) {

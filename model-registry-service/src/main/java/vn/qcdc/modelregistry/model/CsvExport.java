@@ -41,7 +41,7 @@ public class CsvExport {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
             printer.printRecord(header);
             for (List<Object> row : rows) {
-                printer.printRecord(row);
+                printer.printRecord(row.stream().map(CsvExport::neutralised).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -52,6 +52,18 @@ public class CsvExport {
     public static Response attachment(String csv, String fileName) {
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
+    /**
+     * User text that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return) gets
+     * a leading apostrophe, as OWASP recommends against CSV injection: the cell then shows the text as typed. Numbers,
+     * dates and ids are never user text and stay as they are (a negative number is not a formula).
+     */
+    static Object neutralised(Object value) {
+        if (value instanceof CharSequence text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return value;
     }
 
     private static Object nz(Object o) {

@@ -31,6 +31,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import vn.qcdc.api.ETags;
+import vn.qcdc.api.files.Downloads;
+import vn.qcdc.api.files.Uploads;
 import vn.qcdc.api.idempotency.Idempotency;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
@@ -170,11 +172,8 @@ public class ModelResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String name = file.fileName() == null || file.fileName().isBlank() ? "evidence" : file.fileName();
-        if (name.length() > 255) {
-            throw ProblemException.invalidField("file", "model-evidence-file-name");
-        }
-        String type = file.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : file.contentType();
+        String name = Uploads.fileName("file", file, "evidence");
+        String type = Uploads.mediaType("file", file);
         record Fingerprint(String name, String sha256) {
         }
         return idempotency.execute(key, "POST " + BASE + "/" + id + "/evidence",
@@ -192,8 +191,7 @@ public class ModelResource {
     @Operation(summary = "Download an uploaded evidence file; its SHA-256 is in the Digest header")
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         EvidenceFile f = service.evidenceFile(id, evidenceId);
-        return Response.ok(f.content, f.contentType).header("X-Content-SHA256", f.sha256)
-                .header("Content-Disposition", "attachment; filename=\"evidence-" + f.id + "\"").build();
+        return Downloads.attachment(f.content, f.contentType, f.fileName).header("X-Content-SHA256", f.sha256).build();
     }
 
     @POST

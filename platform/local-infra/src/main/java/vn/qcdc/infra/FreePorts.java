@@ -40,7 +40,8 @@ public final class FreePorts {
 
     private static int ephemeralRangeStart() {
         try {
-            String range = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+            String range = java.nio.file.Files
+                    .readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
                     .trim();
             return Integer.parseInt(range.split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {

@@ -1,7 +1,5 @@
 package vn.qcdc.api.problem;
 
-import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
@@ -9,7 +7,6 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -31,7 +28,8 @@ public class BodyLimitProblem {
             @ConfigProperty(name = "qcdc.http.max-json-body-size", defaultValue = "1M") MemorySize jsonLimit) {
         long maxAny = limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         long maxJson = Math.min(maxAny, jsonLimit.asLongValue());
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+        // after HttpLayerProblems, which sets the headers every response carries
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
             boolean multipart = type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
             long max = multipart ? maxAny : maxJson;
@@ -46,19 +44,7 @@ public class BodyLimitProblem {
                 ctx.next();
                 return;
             }
-            Locale locale = Messages.localeOf(ctx.acceptableLanguages().stream()
-                    .map(l -> Locale.forLanguageTag(l.tag())).toList());
-            Problem problem = new Problem(URI.create(Problem.TYPE_BASE + "payload-too-large"),
-                    Messages.format(locale, "payload-too-large.title"), 413,
-                    Messages.format(locale, "payload-too-large"), ctx.request().path(), "payload-too-large", null);
-            String body;
-            try {
-                body = mapper.writeValueAsString(problem);
-            } catch (JsonProcessingException e) {
-                body = "{\"status\":413}";
-            }
-            ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+            HttpLayerProblems.end(ctx, mapper, 413, "payload-too-large");
         });
     }
 }

@@ -117,17 +117,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e) {
+        if (InputProblemMappers.duplicateField(e) != null) {
+            return json(e);
+        }
         return build(400, "validation", messages.get("validation"),
                 List.of(new Problem.FieldError(pathOf(e), e.getOriginalMessage())));
     }
 
     @ServerExceptionMapper
     public Response parse(JsonParseException e) {
-        return build(400, "malformed-json", messages.get("malformed-json", e.getOriginalMessage()), null);
+        return json(e);
     }
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        String duplicate = InputProblemMappers.duplicateField(e);
+        if (duplicate != null) {
+            return build(400, "validation", messages.get("validation"),
+                    List.of(new Problem.FieldError(duplicate, messages.get("duplicate-field"))));
+        }
         return build(400, "malformed-json", messages.get("malformed-json", e.getOriginalMessage()), null);
     }
 
@@ -195,6 +203,10 @@ public class ProblemMappers {
     public Response any(Throwable e) {
         if (e.getCause() instanceof ProblemException p) {
             return domain(p);
+        }
+        if (InputProblemMappers.isUniqueViolation(e)) {
+            // two requests raced to create the same row (contact, continuation): the loser is told so, not a 500
+            return build(409, "unique-conflict", messages.get("unique-conflict"), null);
         }
         if (DatabaseTrouble.isTransient(e)) {
             LOG.warnf("Database unavailable while serving %s: %s", path(), e.getMessage());
