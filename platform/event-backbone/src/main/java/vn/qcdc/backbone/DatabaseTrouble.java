@@ -28,29 +28,39 @@ public final class DatabaseTrouble {
     private DatabaseTrouble() {
     }
 
-    /** Whether {@code e} (or a cause) says the database is unavailable or overloaded for now. */
+    /**
+     * Whether {@code e} says the database is unavailable or overloaded for now: {@code e} itself, its causes, and the
+     * exceptions suppressed along the way (a failed commit reports the driver's error as a suppressed exception of the
+     * transaction manager's RollbackException).
+     */
     public static boolean isTransient(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth++ < 32; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLRecoverableException) {
+        return isTransient(e, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean isTransient(Throwable t, int depth, Set<Throwable> seen) {
+        if (t == null || depth > 16 || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                || t instanceof SQLRecoverableException) {
+            return true;
+        }
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && state.length() == 5
+                    && (TRANSIENT_CLASSES.contains(state.substring(0, 2)) || TRANSIENT_CODES.contains(state))) {
                 return true;
             }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && state.length() == 5
-                        && (TRANSIENT_CLASSES.contains(state.substring(0, 2)) || TRANSIENT_CODES.contains(state))) {
-                    return true;
-                }
-                if (state == null && (t instanceof SQLTransientException || thrownByPool(sql))) {
-                    return true;
-                }
-            }
-            if (t.getCause() == t) {
-                break;
+            if (state == null && (t instanceof SQLTransientException || thrownByPool(sql))) {
+                return true;
             }
         }
-        return false;
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (isTransient(suppressed, depth + 1, seen)) {
+                return true;
+            }
+        }
+        return isTransient(t.getCause(), depth + 1, seen);
     }
 
     /**

@@ -1,0 +1,41 @@
+package vn.qcdc.backbone;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+/** What counts as "the database is unavailable for now" (503), decided by SQLState and type, never by message. */
+class DatabaseTroubleTest {
+
+    @Test
+    void transientStatesAreRecognisedWhereverTheyHide() {
+        for (String state : new String[]{"08006", "08001", "57P01", "57P03", "53300", "57014", "55P03", "40001",
+                "40P01"}) {
+            assertTrue(DatabaseTrouble.isTransient(new RuntimeException(new SQLException("x", state))), state);
+        }
+        // a failed commit: the driver's error is suppressed inside the transaction manager's exception
+        Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new Exception("XA", new SQLException("terminating connection", "57P01")));
+        assertTrue(DatabaseTrouble.isTransient(new RuntimeException("wrapper", rollback)));
+    }
+
+    @Test
+    void thePoolsOwnTimeoutIsRecognisedByWhereItWasThrownNotByItsText() {
+        SQLException fromPool = new SQLException("any wording");
+        fromPool.setStackTrace(new StackTraceElement[]{
+                new StackTraceElement("io.agroal.pool.ConnectionPool", "getConnection", "ConnectionPool.java", 1)});
+        assertTrue(DatabaseTrouble.isTransient(new RuntimeException(fromPool)));
+        assertFalse(DatabaseTrouble.isTransient(new SQLException("Sorry, acquisition timeout!")),
+                "the same text from anywhere else is not trusted");
+    }
+
+    @Test
+    void errorsInWhatWasAskedAreNotTransient() {
+        assertFalse(DatabaseTrouble.isTransient(new SQLException("duplicate key", "23505")));
+        assertFalse(DatabaseTrouble.isTransient(new SQLException("syntax", "42601")));
+        assertFalse(DatabaseTrouble.isTransient(new IllegalStateException("boom")));
+    }
+}
