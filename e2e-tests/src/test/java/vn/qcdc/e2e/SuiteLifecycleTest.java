@@ -207,6 +207,8 @@ class SuiteLifecycleTest {
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> as(admin, suite.notificationPort)
                     .get("/api/v1/followups/" + moved).then().statusCode(200).body("dueDate", equalTo(finalDue)));
         }
+        int planVersion = as(admin, suite.notificationPort).get("/api/v1/followups/" + rejected).then()
+                .statusCode(200).body("status", equalTo("ACTIVE")).extract().path("version");
         suite.child("KafkaBrokerMain").destroyForcibly();
         as(wardOfficer, suite.inspectionPort).body(Scenario.COMPLETION)
                 .post("/api/v1/recommendations/" + rejected + "/completion").then().statusCode(200);
@@ -214,8 +216,14 @@ class SuiteLifecycleTest {
         as(steering, suite.inspectionPort).body("{\"reason\": \"Chưa đủ minh chứng\"}")
                 .post("/api/v1/recommendations/" + rejected + "/reject").then().statusCode(200)
                 .body("status", equalTo("IN_PROGRESS"));
+        await().atMost(Duration.ofMinutes(2)).until(() -> occurrences(suite.launcherLog(),
+                "Kafka broker ready again after") >= brokerStarts + 3);
+        // paused by the completion, then resumed by the rejection (one change or two, as the consumer batches them):
+        // it ends active, not left paused
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> as(admin, suite.notificationPort)
-                .get("/api/v1/followups/" + rejected).then().statusCode(200).body("status", equalTo("ACTIVE")));
+                .get("/api/v1/followups/" + rejected).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.greaterThanOrEqualTo(planVersion + 1))
+                .body("status", equalTo("ACTIVE")));
         // and the plan that moved stays on its final date after everything was redelivered
         as(admin, suite.notificationPort).get("/api/v1/followups/" + moved).then()
                 .body("dueDate", equalTo(java.time.LocalDate.of(2027, 4, 20).toString()));
