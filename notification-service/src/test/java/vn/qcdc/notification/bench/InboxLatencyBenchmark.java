@@ -48,8 +48,9 @@ import vn.qcdc.notification.contact.ContactFixtures;
  * <li>a recommendation's first notice: {@code recommendation.issued.v1} whose due-date reminder is due the moment it
  * is planned (the clock stands at 08:00 on the due date) until the addressee's inbox entry exists.</li>
  * </ol>
- * An inbox entry is seen by a poller every 5 ms (so up to 5 ms is the poller's own). No backlog means every event
- * arrived within the run plus 10 s.
+ * When an inbox entry was written is recorded inside PostgreSQL by a trigger (clock_timestamp(), same machine clock
+ * as the sender's), so no poller competes with the service for the CPU; the commit follows within a few ms. No
+ * backlog means every event arrived within the run plus 10 s.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "qcdc.bench", matches = "true")
@@ -130,27 +131,26 @@ class InboxLatencyBenchmark {
             return new ProducerRecord<>(topic, key, "{}");
         });
         reader.join();
-        return new Result("Kafka end to end (baseline)", total, latencies(sentAt, seenAt), achieved);
+        return new Result("Kafka end to end (baseline)", total, latencies(sentAt, seenAt, 1e6), achieved);
     }
 
     private Result modelPath(int rate, int seconds) throws Exception {
         String user = steeringUser;
         String unit = UNIT;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        Map<String, Long> seenAt = new ConcurrentHashMap<>();
         int total = rate * seconds;
-        Thread poller = poller(user, "d.payload->>'modelId'", seenAt, total, seconds);
+        observe(user);
         double achieved = produce(rate, seconds, i -> {
             UUID model = UUID.randomUUID();
             String json = "{\"model\": {\"modelId\": \"" + model + "\", \"name\": \"Mô hình benchmark " + i
                     + "\", \"unitCode\": \"" + unit + "\", \"orgType\": \"WOMENS_UNION\", \"year\": 2021, \"field\":"
                     + " \"Kinh tế\", \"kind\": \"COLLECTIVE\", \"status\": \"PROPOSED\", \"outstanding\": false},"
                     + " \"from\": \"SUBMITTED\", \"to\": \"PROPOSED\", \"reason\": null, \"changedBy\": \"bench\"}";
-            sentAt.put(model.toString(), System.nanoTime());
+            sentAt.put(model.toString(), System.currentTimeMillis());
             return cloudEvent(Topics.MODEL.name(), model.toString(), EventTypes.MODEL_STATUS_CHANGED, json);
         });
-        poller.join();
-        return new Result("model proposal → inbox", total, latencies(sentAt, seenAt), achieved);
+        return new Result("model proposal → inbox", total, latencies(sentAt, seen(user, sentAt, seconds), 1.0),
+                achieved);
     }
 
     private Result firstNotice(int rate, int seconds) throws Exception {
@@ -162,39 +162,52 @@ class InboxLatencyBenchmark {
         String body = NOTICE_BODY;
         String unit = UNIT;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        Map<String, Long> seenAt = new ConcurrentHashMap<>();
         int total = rate * seconds;
-        Thread poller = poller(user, "CAST(i.recommendation_id AS text)", seenAt, total, seconds);
+        observe(user);
         double achieved = produce(rate, seconds, i -> {
             UUID rec = UUID.randomUUID();
-            sentAt.put(rec.toString(), System.nanoTime());
+            sentAt.put(rec.toString(), System.currentTimeMillis());
             return cloudEvent(Topics.INSPECTION.name(), rec.toString(), EventTypes.RECOMMENDATION_ISSUED,
                     Events.recommendationIssued(rec, unit, body, day, "Kiến nghị benchmark " + i));
         });
-        poller.join();
-        return new Result("recommendation issued → first notice in inbox", total, latencies(sentAt, seenAt),
-                achieved);
+        return new Result("recommendation issued → first notice in inbox", total,
+                latencies(sentAt, seen(user, sentAt, seconds), 1.0), achieved);
     }
 
-    private Thread poller(String user, String idExpression, Map<String, Long> seenAt, int total, int seconds) {
-        Thread poller = new Thread(() -> {
-            long until = System.nanoTime() + (seconds + 10) * 1_000_000_000L;
-            while (seenAt.size() < total && System.nanoTime() < until) {
-                @SuppressWarnings("unchecked")
-                List<String> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("SELECT "
-                        + idExpression + " FROM inbox_item i JOIN delivery d ON d.id = i.delivery_id"
-                        + " WHERE i.user_subject = ?1").setParameter(1, user).getResultList());
-                long now = System.nanoTime();
-                ids.forEach(id -> seenAt.putIfAbsent(id, now));
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
+    /**
+     * Records, inside PostgreSQL, the moment each of {@code user}'s inbox entries is written (clock_timestamp() of the
+     * inserting transaction, a few ms before its commit): no poller competes with the service for the two cores.
+     */
+    private void observe(String user) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("CREATE TABLE IF NOT EXISTS bench_inbox_seen (user_subject TEXT, item_key TEXT,"
+                    + " seen_at TIMESTAMPTZ)").executeUpdate();
+            em.createNativeQuery("CREATE OR REPLACE FUNCTION bench_inbox_seen() RETURNS trigger AS $$ BEGIN"
+                    + " INSERT INTO bench_inbox_seen SELECT NEW.user_subject, COALESCE(CAST(NEW.recommendation_id AS"
+                    + " text), (SELECT d.payload->>'modelId' FROM delivery d WHERE d.id = NEW.delivery_id)),"
+                    + " clock_timestamp(); RETURN NEW; END $$ LANGUAGE plpgsql").executeUpdate();
+            em.createNativeQuery("DROP TRIGGER IF EXISTS bench_inbox_seen ON inbox_item").executeUpdate();
+            em.createNativeQuery("CREATE TRIGGER bench_inbox_seen AFTER INSERT ON inbox_item FOR EACH ROW"
+                    + " EXECUTE FUNCTION bench_inbox_seen()").executeUpdate();
+        });
+    }
+
+    /** Waits until every sent event has its inbox entry (or the run plus 10 s has passed); returns when each was. */
+    private Map<String, Long> seen(String user, Map<String, Long> sentAt, int seconds) throws InterruptedException {
+        Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        long until = System.currentTimeMillis() + 10_000;
+        while (true) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "SELECT item_key, CAST(EXTRACT(EPOCH FROM seen_at) * 1000 AS bigint) FROM bench_inbox_seen"
+                            + " WHERE user_subject = ?1")
+                    .setParameter(1, user).getResultList());
+            rows.forEach(r -> seenAt.putIfAbsent((String) r[0], ((Number) r[1]).longValue()));
+            if (seenAt.keySet().containsAll(sentAt.keySet()) || System.currentTimeMillis() > until) {
+                return seenAt;
             }
-        }, "bench-poller");
-        poller.start();
-        return poller;
+            Thread.sleep(500);
+        }
     }
 
     private static double produce(int rate, int seconds, Function<Integer, ProducerRecord<String, String>> next) {
@@ -225,12 +238,13 @@ class InboxLatencyBenchmark {
         return r;
     }
 
-    private static List<Double> latencies(Map<String, Long> sentAt, Map<String, Long> seenAt) {
+    /** Latencies in ms; {@code perMs} is how many clock units make a millisecond (nanoTime 1e6, millis 1). */
+    private static List<Double> latencies(Map<String, Long> sentAt, Map<String, Long> seenAt, double perMs) {
         List<Double> ms = new ArrayList<>();
         sentAt.forEach((id, t) -> {
             Long seen = seenAt.get(id);
             if (seen != null) {
-                ms.add((seen - t) / 1e6);
+                ms.add((seen - t) / perMs);
             }
         });
         Collections.sort(ms);
