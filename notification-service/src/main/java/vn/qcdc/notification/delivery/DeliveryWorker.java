@@ -354,6 +354,8 @@ public class DeliveryWorker {
         } else {
             d.lastError = outcome.error();
             d.nextAttemptAt = now.plus(backoff(d.attempts));
+            LOG.infof("Delivery %s (%s) attempt %d failed, next at %s: %s", d.id, d.channel, d.attempts,
+                    d.nextAttemptAt, outcome.error());
         }
     }
 
