@@ -149,7 +149,7 @@ class InboxLatencyBenchmark {
             sentAt.put(model.toString(), System.currentTimeMillis());
             return cloudEvent(Topics.MODEL.name(), model.toString(), EventTypes.MODEL_STATUS_CHANGED, json);
         });
-        return new Result("model proposal → inbox", total, latencies(sentAt, seen(user, sentAt, seconds), 1.0),
+        return new Result("model proposal → inbox", total, latencies(sentAt, seen(user, sentAt), 1.0),
                 achieved);
     }
 
@@ -171,7 +171,7 @@ class InboxLatencyBenchmark {
                     Events.recommendationIssued(rec, unit, body, day, "Kiến nghị benchmark " + i));
         });
         return new Result("recommendation issued → first notice in inbox", total,
-                latencies(sentAt, seen(user, sentAt, seconds), 1.0), achieved);
+                latencies(sentAt, seen(user, sentAt), 1.0), achieved);
     }
 
     /**
@@ -193,7 +193,7 @@ class InboxLatencyBenchmark {
     }
 
     /** Waits until every sent event has its inbox entry (or the run plus 10 s has passed); returns when each was. */
-    private Map<String, Long> seen(String user, Map<String, Long> sentAt, int seconds) throws InterruptedException {
+    private Map<String, Long> seen(String user, Map<String, Long> sentAt) throws InterruptedException {
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
         long until = System.currentTimeMillis() + 10_000;
         while (true) {
