@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.qcdc.api.ETags;
@@ -46,7 +47,8 @@ public class DelegationResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "Form a delegation (steering committee of the unit, or admin)")
+    @Operation(operationId = "createDelegation", summary = "Form a delegation (steering committee of the unit, or admin)")
+    @APIResponseSchema(value = DelegationView.class, responseCode = "201", responseDescription = "The delegation formed.")
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid DelegationInput in) {
         return idempotency.execute(key, "POST /api/v1/delegations", in, () -> {
             Delegation d = service.create(in);
@@ -56,7 +58,7 @@ public class DelegationResource {
     }
 
     @GET
-    @Operation(summary = "List delegations within a unit (and the units below it or merged into it)")
+    @Operation(operationId = "listDelegations", summary = "List delegations within a unit (and the units below it or merged into it)")
     public Page<DelegationView> list(@QueryParam("unit") String unit, @QueryParam("year") Integer year,
             @QueryParam("q") String q, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.list(unit, year, q, cursor, limit);
@@ -65,6 +67,8 @@ public class DelegationResource {
     @GET
     @Path("{id}")
     @Transactional
+    @Operation(operationId = "getDelegation", summary = "One delegation; its ETag carries its version")
+    @APIResponseSchema(value = DelegationView.class, responseCode = "200", responseDescription = "The delegation.")
     public Response get(@PathParam("id") UUID id) {
         Delegation d = service.find(id);
         return Response.ok(service.view(d)).tag(ETags.of(d.version)).build();
@@ -74,7 +78,8 @@ public class DelegationResource {
     @Path("{id}")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "Replace a delegation; send If-Match with its ETag to avoid overwriting a newer change")
+    @Operation(operationId = "updateDelegation", summary = "Replace a delegation; send If-Match with its ETag to avoid overwriting a newer change")
+    @APIResponseSchema(value = DelegationView.class, responseCode = "200", responseDescription = "The delegation as changed.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DelegationInput in) {
         Delegation d = service.update(id, ifMatch, in);

@@ -62,7 +62,7 @@ public class PublicInspectionResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Public concluded inspections within a unit (and units below it or merged into it)")
+    @Operation(operationId = "listPublicInspections", summary = "Public concluded inspections within a unit (and units below it or merged into it)")
     public Page<PublicInspection> list(@QueryParam("unit") String unit, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         if (unit == null || unit.isBlank()) {
@@ -98,7 +98,7 @@ public class PublicInspectionResource {
     @GET
     @Path("{id}")
     @Transactional
-    @Operation(summary = "A public concluded inspection: conclusion and recommendations with their status")
+    @Operation(operationId = "getPublicInspection", summary = "A public concluded inspection: conclusion and recommendations with their status")
     public PublicInspection get(@PathParam("id") UUID id) {
         Inspection i = Inspection.findById(id);
         if (i == null || !i.publicDisclosure || !DISCLOSED.contains(i.status)) {

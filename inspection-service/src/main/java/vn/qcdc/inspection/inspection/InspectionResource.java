@@ -26,6 +26,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -71,7 +79,8 @@ public class InspectionResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "Schedule an inspection of a ward/commune by a delegation (steering committee of the unit)")
+    @Operation(operationId = "scheduleInspection", summary = "Schedule an inspection of a ward/commune by a delegation (steering committee of the unit)")
+    @APIResponseSchema(value = InspectionView.class, responseCode = "201", responseDescription = "The inspection scheduled (PLANNED).")
     public Response schedule(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid InspectionInput in) {
         return idempotency.execute(key, "POST /api/v1/inspections", in, () -> {
             Inspection i = service.schedule(in);
@@ -81,9 +90,10 @@ public class InspectionResource {
     }
 
     @GET
-    @Operation(summary = "List inspections within a unit (default: the caller's), latest first")
+    @Operation(operationId = "listInspections", summary = "List inspections within a unit (default: the caller's), latest first")
     public Page<InspectionView> list(@QueryParam("unit") String unit, @QueryParam("year") Integer year,
-            @QueryParam("status") String status, @QueryParam("q") String q, @QueryParam("cursor") String cursor,
+            @Parameter(schema = @Schema(implementation = Inspection.Status.class)) @QueryParam("status") String status,
+            @QueryParam("q") String q, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         return service.list(unit, year, status, q, cursor, limit);
     }
@@ -91,7 +101,8 @@ public class InspectionResource {
     @GET
     @Path("{id}")
     @Transactional
-    @Operation(summary = "An inspection with its conclusion and the \"Dân vận khéo\" figures of the unit and year")
+    @Operation(operationId = "getInspection", summary = "An inspection with its conclusion and the \"Dân vận khéo\" figures of the unit and year")
+    @APIResponseSchema(value = InspectionView.class, responseCode = "200", responseDescription = "The inspection.")
     public Response get(@PathParam("id") UUID id) {
         Inspection i = service.find(id);
         return Response.ok(service.view(i)).tag(ETags.of(i.version)).build();
@@ -101,7 +112,8 @@ public class InspectionResource {
     @Path("{id}")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "Change a planned or running inspection; If-Match with its ETag")
+    @Operation(operationId = "updateInspection", summary = "Change a planned or running inspection; If-Match with its ETag")
+    @APIResponseSchema(value = InspectionView.class, responseCode = "200", responseDescription = "The inspection as changed.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid InspectionUpdate in) {
         return current(service.update(id, ifMatch, in));
@@ -112,7 +124,8 @@ public class InspectionResource {
     @Consumes(MediaType.WILDCARD)
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "PLANNED → IN_PROGRESS: the working session starts")
+    @Operation(operationId = "startInspection", summary = "PLANNED → IN_PROGRESS: the working session starts")
+    @APIResponseSchema(value = InspectionView.class, responseCode = "200", responseDescription = "The inspection, now IN_PROGRESS.")
     public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(key, "POST /api/v1/inspections/" + id + "/start", Map.of(),
@@ -123,7 +136,8 @@ public class InspectionResource {
     @Path("{id}/cancel")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "Cancel a planned or running inspection, with a reason")
+    @Operation(operationId = "cancelInspection", summary = "Cancel a planned or running inspection, with a reason")
+    @APIResponseSchema(value = InspectionView.class, responseCode = "200", responseDescription = "The inspection, now CANCELLED.")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ReasonInput in) {
         return idempotency.execute(key, "POST /api/v1/inspections/" + id + "/cancel", in,
@@ -134,7 +148,8 @@ public class InspectionResource {
     @Path("{id}/conclusion")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "Issue the conclusion: freezes the findings and issues its recommendations")
+    @Operation(operationId = "concludeInspection", summary = "Issue the conclusion: freezes the findings and issues its recommendations")
+    @APIResponseSchema(value = InspectionView.class, responseCode = "200", responseDescription = "The inspection, now CONCLUDED, with its conclusion.")
     public Response conclude(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ConclusionInput in) {
         return idempotency.execute(key, "POST /api/v1/inspections/" + id + "/conclusion", in,
@@ -144,7 +159,7 @@ public class InspectionResource {
     @GET
     @Path("{id}/history")
     @Transactional
-    @Operation(summary = "Every change of the inspection, its findings, evidence and recommendations: who, when, what")
+    @Operation(operationId = "getInspectionHistory", summary = "Every change of the inspection, its findings, evidence and recommendations: who, when, what")
     public List<ChangeHistory.Entry> history(@PathParam("id") UUID id) {
         return history.ofInspection(service.find(id, InspectionOperations.READ_INSPECTION_HISTORY).id);
     }
@@ -155,7 +170,8 @@ public class InspectionResource {
     @Path("{id}/findings")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "Record a finding; after the conclusion it is recorded as an amendment")
+    @Operation(operationId = "addFinding", summary = "Record a finding; after the conclusion it is recorded as an amendment")
+    @APIResponseSchema(value = FindingView.class, responseCode = "201", responseDescription = "The finding recorded.")
     public Response addFinding(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @NotNull @Valid FindingInput in) {
         return idempotency.execute(key, "POST /api/v1/inspections/" + id + "/findings", in, () -> {
@@ -168,7 +184,7 @@ public class InspectionResource {
     @GET
     @Path("{id}/findings")
     @Transactional
-    @Operation(summary = "Findings, amendments included (superseded ones flagged)")
+    @Operation(operationId = "listFindings", summary = "Findings, amendments included (superseded ones flagged)")
     public List<FindingView> findings(@PathParam("id") UUID id) {
         return service.findings(id).stream().map(InspectionService::view).toList();
     }
@@ -177,7 +193,8 @@ public class InspectionResource {
     @Path("{id}/findings/{findingId}")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "Change a finding (If-Match); after the conclusion the change becomes an amendment")
+    @Operation(operationId = "changeFinding", summary = "Change a finding (If-Match); after the conclusion the change becomes an amendment")
+    @APIResponseSchema(value = FindingView.class, responseCode = "200", responseDescription = "The finding as changed (an amendment after the conclusion).")
     public Response changeFinding(@PathParam("id") UUID id, @PathParam("findingId") UUID findingId,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid FindingInput in) {
         Finding f = service.changeFinding(id, findingId, ifMatch, in);
@@ -191,7 +208,8 @@ public class InspectionResource {
     @Path("{id}/evidence")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "Record a reviewed document linked by URI")
+    @Operation(operationId = "linkEvidence", summary = "Record a reviewed document linked by URI")
+    @APIResponseSchema(value = EvidenceView.class, responseCode = "201", responseDescription = "The evidence recorded.")
     public Response linkEvidence(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @NotNull @Valid EvidenceLinkInput in) {
         return idempotency.execute(key, "POST /api/v1/inspections/" + id + "/evidence", in, () -> {
@@ -199,6 +217,18 @@ public class InspectionResource {
             return Response.created(URI.create(BASE + id + "/evidence/" + e.id)).entity(InspectionService.view(e))
                     .build();
         });
+    }
+
+    /** The multipart form of an upload, as the OpenAPI document describes it (the method reads its parts). */
+    @Schema(name = "EvidenceUploadForm", requiredProperties = {"file", "title", "kind"})
+    record UploadForm(
+            @Schema(type = SchemaType.STRING, format = "binary", description = "Tệp (file): the document, at most 10 MB;"
+                    + " its file name (at most 255 characters, no control characters) and media type are kept") String file,
+            @Schema(maxLength = 300, description = "Tiêu đề (title): what the document is") String title,
+            @Schema(description = "Loại tài liệu (kind): what kind of document it is") Evidence.Kind kind,
+            @Schema(maxLength = 100, description = "Số, ký hiệu văn bản (reference number): the document's number, if it has"
+                    + " one") String referenceNumber,
+            @Schema(format = "date", description = "Ngày văn bản (document date): the date the document was issued") java.time.LocalDate documentDate) {
     }
 
     /** The metadata part of an upload, also what an Idempotency-Key is checked against (with the file's hash). */
@@ -211,8 +241,10 @@ public class InspectionResource {
     @Transactional
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "Upload a reviewed document (multipart: file, title, kind, referenceNumber, documentDate;"
+    @Operation(operationId = "uploadEvidence", summary = "Upload a reviewed document (multipart: file, title, kind, referenceNumber, documentDate;"
             + " at most 10 MB); stored with its SHA-256")
+    @APIResponseSchema(value = EvidenceView.class, responseCode = "201", responseDescription = "The evidence stored, with its SHA-256.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = UploadForm.class)))
     public Response upload(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @RestForm("file") FileUpload file, @RestForm("title") String title, @RestForm("kind") String kind,
             @RestForm("referenceNumber") String referenceNumber, @RestForm("documentDate") String documentDate) {
@@ -254,7 +286,7 @@ public class InspectionResource {
     @GET
     @Path("{id}/evidence")
     @Transactional
-    @Operation(summary = "Documents reviewed")
+    @Operation(operationId = "listEvidence", summary = "Documents reviewed")
     public List<EvidenceView> evidence(@PathParam("id") UUID id) {
         return service.evidence(id).stream().map(InspectionService::view).toList();
     }
@@ -263,7 +295,10 @@ public class InspectionResource {
     @Path("{id}/evidence/{evidenceId}/content")
     @Transactional
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "Download an uploaded document; the X-Content-SHA256 header carries its stored hash")
+    @Operation(operationId = "downloadEvidence", summary = "Download an uploaded document; the X-Content-SHA256 header carries its stored hash")
+    @APIResponse(responseCode = "200", description = "The file, as an attachment with its stored media type (active types such as HTML, SVG, XML or JavaScript as application/octet-stream).", headers = {
+            @Header(name = "Content-Disposition", ref = "Content-Disposition"),
+            @Header(name = "X-Content-SHA256", description = "SHA-256 of the stored file, in hexadecimal.", schema = @Schema(type = SchemaType.STRING))}, content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         Map.Entry<Evidence, byte[]> found = service.evidenceContent(id, evidenceId);
         Evidence e = found.getKey();

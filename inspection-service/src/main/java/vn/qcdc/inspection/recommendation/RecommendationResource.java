@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.qcdc.api.ETags;
@@ -27,6 +31,7 @@ import vn.qcdc.api.idempotency.Idempotency;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.security.Roles;
+import vn.qcdc.events.BodyType;
 import vn.qcdc.inspection.access.InspectionOperations;
 import vn.qcdc.inspection.history.ChangeHistory;
 import vn.qcdc.inspection.inspection.InspectionDto.ReasonInput;
@@ -56,13 +61,19 @@ public class RecommendationResource {
     Idempotency idempotency;
 
     @GET
-    @Operation(summary = "Recommendations across inspections: filters unit (with units below and merged), addressee"
+    @Operation(operationId = "listRecommendations", summary = "Recommendations across inspections: filters unit (with units below and merged), addressee"
             + " (body type), status, overdue, dueFrom/dueTo, year, inspection, q (diacritics-insensitive);"
             + " sort dueDate|-dueDate|createdAt|-createdAt; cursor pagination")
-    public Page<RecommendationView> list(@QueryParam("unit") String unit, @QueryParam("addressee") String addressee,
-            @QueryParam("status") String status, @QueryParam("overdue") String overdue,
-            @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo, @QueryParam("year") Integer year,
-            @QueryParam("inspection") UUID inspection, @QueryParam("q") String q, @QueryParam("sort") String sort,
+    public Page<RecommendationView> list(@QueryParam("unit") String unit,
+            @Parameter(schema = @Schema(implementation = BodyType.class)) @QueryParam("addressee") String addressee,
+            @Parameter(schema = @Schema(implementation = Recommendation.Status.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("dueFrom") String dueFrom,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("dueTo") String dueTo,
+            @QueryParam("year") Integer year,
+            @QueryParam("inspection") UUID inspection, @QueryParam("q") String q,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"dueDate", "-dueDate", "createdAt",
+                    "-createdAt"})) @QueryParam("sort") String sort,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         Boolean overdueFlag = null;
         if (overdue != null) {
@@ -78,6 +89,8 @@ public class RecommendationResource {
     @GET
     @Path("{id}")
     @Transactional
+    @Operation(operationId = "getRecommendation", summary = "One recommendation; its ETag carries its version")
+    @APIResponseSchema(value = RecommendationView.class, responseCode = "200", responseDescription = "The recommendation.")
     public Response get(@PathParam("id") UUID id) {
         return current(service.find(id));
     }
@@ -85,7 +98,7 @@ public class RecommendationResource {
     @GET
     @Path("{id}/reports")
     @Transactional
-    @Operation(summary = "Progress and completion reports of the addressees")
+    @Operation(operationId = "listRecommendationReports", summary = "Progress and completion reports of the addressees")
     public List<ReportView> reports(@PathParam("id") UUID id) {
         return service.reports(id).stream().map(RecommendationService::view).toList();
     }
@@ -93,7 +106,7 @@ public class RecommendationResource {
     @GET
     @Path("{id}/history")
     @Transactional
-    @Operation(summary = "Every change of the recommendation: who, when, what (deadline changes with their reasons)")
+    @Operation(operationId = "getRecommendationHistory", summary = "Every change of the recommendation: who, when, what (deadline changes with their reasons)")
     public List<ChangeHistory.Entry> history(@PathParam("id") UUID id) {
         return history.ofRecommendation(service.find(id, InspectionOperations.READ_RECOMMENDATION_HISTORY).id);
     }
@@ -102,7 +115,8 @@ public class RecommendationResource {
     @Path("{id}/progress")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER, Roles.ORG_OFFICER, Roles.INTEGRATION})
-    @Operation(summary = "An addressee reports progress (unit officer of the unit, org officer of an addressed body)")
+    @Operation(operationId = "reportProgress", summary = "An addressee reports progress (unit officer of the unit, org officer of an addressed body)")
+    @APIResponseSchema(value = RecommendationView.class, responseCode = "200", responseDescription = "The recommendation with the progress recorded.")
     public Response progress(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ProgressInput in) {
         return idempotency.execute(key, OP + id + "/progress", in,
@@ -113,7 +127,8 @@ public class RecommendationResource {
     @Path("{id}/completion")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER, Roles.ORG_OFFICER, Roles.INTEGRATION})
-    @Operation(summary = "An addressee reports completion with evidence; the steering side then verifies")
+    @Operation(operationId = "reportCompletion", summary = "An addressee reports completion with evidence; the steering side then verifies")
+    @APIResponseSchema(value = RecommendationView.class, responseCode = "200", responseDescription = "The recommendation, now COMPLETION_REPORTED.")
     public Response completion(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid CompletionInput in) {
         return idempotency.execute(key, OP + id + "/completion", in,
@@ -124,7 +139,8 @@ public class RecommendationResource {
     @Path("{id}/verify")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "COMPLETION_REPORTED → VERIFIED (steering committee of the unit)")
+    @Operation(operationId = "verifyRecommendation", summary = "COMPLETION_REPORTED → VERIFIED (steering committee of the unit)")
+    @APIResponseSchema(value = RecommendationView.class, responseCode = "200", responseDescription = "The recommendation, now VERIFIED.")
     public Response verify(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid VerifyInput in) {
         return idempotency.execute(key, OP + id + "/verify", in,
@@ -135,7 +151,8 @@ public class RecommendationResource {
     @Path("{id}/reject")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "COMPLETION_REPORTED → IN_PROGRESS with a reason")
+    @Operation(operationId = "rejectCompletion", summary = "COMPLETION_REPORTED → IN_PROGRESS with a reason")
+    @APIResponseSchema(value = RecommendationView.class, responseCode = "200", responseDescription = "The recommendation, back IN_PROGRESS.")
     public Response reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ReasonInput in) {
         return idempotency.execute(key, OP + id + "/reject", in,
@@ -146,7 +163,8 @@ public class RecommendationResource {
     @Path("{id}/deadline")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "Change (extend) the due date with a reason, kept in the history")
+    @Operation(operationId = "changeDeadline", summary = "Change (extend) the due date with a reason, kept in the history")
+    @APIResponseSchema(value = RecommendationView.class, responseCode = "200", responseDescription = "The recommendation with its new due date.")
     public Response deadline(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid DeadlineInput in) {
         return idempotency.execute(key, OP + id + "/deadline", in,
@@ -157,7 +175,8 @@ public class RecommendationResource {
     @Path("{id}/cancel")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "Cancel with a reason")
+    @Operation(operationId = "cancelRecommendation", summary = "Cancel with a reason")
+    @APIResponseSchema(value = RecommendationView.class, responseCode = "200", responseDescription = "The recommendation, now CANCELLED.")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ReasonInput in) {
         return idempotency.execute(key, OP + id + "/cancel", in,

@@ -70,7 +70,7 @@ public class StatisticsResource {
     @GET
     @Path("recommendations")
     @Transactional
-    @Operation(summary = "Inspections held and recommendations by status, on-time rate and overdue count of a unit"
+    @Operation(operationId = "getRecommendationStatistics", summary = "Inspections held and recommendations by status, on-time rate and overdue count of a unit"
             + " and year, with a breakdown per child unit")
     public Statistics recommendations(@QueryParam("unit") String unit, @QueryParam("year") Integer year) {
         Access.Scope covered = access.scope(InspectionOperations.RECOMMENDATION_STATISTICS, unit);

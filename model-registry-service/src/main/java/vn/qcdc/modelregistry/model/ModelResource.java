@@ -26,6 +26,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -37,6 +45,7 @@ import vn.qcdc.api.idempotency.Idempotency;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.security.Roles;
+import vn.qcdc.events.BodyType;
 import vn.qcdc.modelregistry.model.ModelDto.ModelInput;
 import vn.qcdc.modelregistry.model.ModelDto.ModelView;
 
@@ -65,7 +74,8 @@ public class ModelResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER, Roles.ORG_OFFICER})
-    @Operation(summary = "Register a model (the organisation's officer at its unit, a unit officer, or admin)")
+    @Operation(operationId = "registerModel", summary = "Register a model (the organisation's officer at its unit, a unit officer, or admin)")
+    @APIResponseSchema(value = ModelView.class, responseCode = "201", responseDescription = "The model registered (REGISTERED).")
     public Response register(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ModelInput in) {
         return idempotency.execute(key, "POST " + BASE, in, () -> {
             DvkModel m = service.register(in, null);
@@ -75,12 +85,18 @@ public class ModelResource {
     }
 
     @GET
-    @Operation(summary = "List models within a unit (and the units below it or merged into it), filtered and sorted", description = "sort: year | -year (default) | name | -name | createdAt | -createdAt; q: search in name"
+    @Operation(operationId = "listModels", summary = "List models within a unit (and the units below it or merged into it), filtered and sorted", description = "sort: year | -year (default) | name | -name | createdAt | -createdAt; q: search in name"
             + " and holder, ignoring diacritics")
     public Page<ModelView> list(@QueryParam("unit") String unit, @QueryParam("year") Integer year,
-            @QueryParam("orgType") String orgType, @QueryParam("field") String field, @QueryParam("kind") String kind,
-            @QueryParam("status") String status, @QueryParam("outstanding") String outstanding,
-            @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
+            @Parameter(schema = @Schema(implementation = BodyType.class)) @QueryParam("orgType") String orgType,
+            @Parameter(schema = @Schema(implementation = DvkModel.Field.class)) @QueryParam("field") String field,
+            @Parameter(schema = @Schema(implementation = DvkModel.Kind.class)) @QueryParam("kind") String kind,
+            @Parameter(schema = @Schema(implementation = DvkModel.Status.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("outstanding") String outstanding,
+            @QueryParam("q") String q,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"year", "-year", "name", "-name",
+                    "createdAt", "-createdAt"})) @QueryParam("sort") String sort,
+            @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         return service.list(ModelFilter.of(unit, year, orgType, field, kind, status, outstanding, q), sort, cursor,
                 limit);
@@ -89,11 +105,16 @@ public class ModelResource {
     @GET
     @Path("export.csv")
     @Produces("text/csv")
-    @Operation(summary = "The filtered list as CSV (UTF-8 with BOM, opens in a spreadsheet with Vietnamese text)")
+    @Operation(operationId = "exportModels", summary = "The filtered list as CSV (UTF-8 with BOM, opens in a spreadsheet with Vietnamese text)")
+    @APIResponse(responseCode = "200", description = "The filtered list as CSV: UTF-8 with a BOM, comma-separated, a header row; text starting with =, +, -, @, tab or CR is prefixed with '.", headers = @Header(name = "Content-Disposition", ref = "Content-Disposition"), content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response export(@QueryParam("unit") String unit, @QueryParam("year") Integer year,
-            @QueryParam("orgType") String orgType, @QueryParam("field") String field, @QueryParam("kind") String kind,
-            @QueryParam("status") String status, @QueryParam("outstanding") String outstanding,
-            @QueryParam("q") String q, @QueryParam("sort") String sort) {
+            @Parameter(schema = @Schema(implementation = BodyType.class)) @QueryParam("orgType") String orgType,
+            @Parameter(schema = @Schema(implementation = DvkModel.Field.class)) @QueryParam("field") String field,
+            @Parameter(schema = @Schema(implementation = DvkModel.Kind.class)) @QueryParam("kind") String kind,
+            @Parameter(schema = @Schema(implementation = DvkModel.Status.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("outstanding") String outstanding,
+            @QueryParam("q") String q, @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"year",
+                    "-year", "name", "-name", "createdAt", "-createdAt"})) @QueryParam("sort") String sort) {
         List<DvkModel> rows = service.all(ModelFilter.of(unit, year, orgType, field, kind, status, outstanding, q),
                 sort, CsvExport.MAX_ROWS);
         return CsvExport.attachment(csv.models(rows), "mo-hinh-dan-van-kheo.csv");
@@ -102,7 +123,8 @@ public class ModelResource {
     @GET
     @Path("{id}")
     @Transactional
-    @Operation(summary = "One model; ETag carries its version")
+    @Operation(operationId = "getModel", summary = "One model; ETag carries its version")
+    @APIResponseSchema(value = ModelView.class, responseCode = "200", responseDescription = "The model.")
     public Response get(@PathParam("id") UUID id) {
         return ok(service.find(id));
     }
@@ -111,7 +133,8 @@ public class ModelResource {
     @Path("{id}")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER, Roles.ORG_OFFICER})
-    @Operation(summary = "Replace the registration details (while REGISTERED or IMPLEMENTING); send If-Match")
+    @Operation(operationId = "updateModel", summary = "Replace the registration details (while REGISTERED or IMPLEMENTING); send If-Match")
+    @APIResponseSchema(value = ModelView.class, responseCode = "200", responseDescription = "The model as changed.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ModelInput in) {
         return ok(service.update(id, ifMatch, in));
@@ -121,7 +144,8 @@ public class ModelResource {
     @Path("{id}/start")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER, Roles.ORG_OFFICER})
-    @Operation(summary = "REGISTERED → IMPLEMENTING")
+    @Operation(operationId = "startModel", summary = "REGISTERED → IMPLEMENTING")
+    @APIResponseSchema(value = ModelView.class, responseCode = "200", responseDescription = "The model, now IMPLEMENTING.")
     public Response start(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ModelDto.NoteInput in) {
         return idempotency.execute(key, "POST " + BASE + "/" + id + "/start", in,
@@ -132,7 +156,8 @@ public class ModelResource {
     @Path("{id}/reports")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER, Roles.ORG_OFFICER})
-    @Operation(summary = "Report results during implementation: achieved indicator values, text, evidence")
+    @Operation(operationId = "reportModelResults", summary = "Report results during implementation: achieved indicator values, text, evidence")
+    @APIResponseSchema(value = ModelDto.ReportView.class, responseCode = "201", responseDescription = "The result report recorded.")
     public Response report(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @NotNull @Valid ModelDto.ReportInput in) {
         return idempotency.execute(key, "POST " + BASE + "/" + id + "/reports", in, () -> {
@@ -144,9 +169,16 @@ public class ModelResource {
 
     @GET
     @Path("{id}/reports")
-    @Operation(summary = "The result reports of a model, oldest first")
+    @Operation(operationId = "listModelReports", summary = "The result reports of a model, oldest first")
     public List<ModelDto.ReportView> reports(@PathParam("id") UUID id) {
         return service.reports(id);
+    }
+
+    /** The multipart form of an evidence upload, as the OpenAPI document describes it (the method reads its part). */
+    @Schema(name = "ModelEvidenceUploadForm", requiredProperties = "file")
+    record EvidenceUploadForm(@Schema(type = SchemaType.STRING, format = "binary", description = "Tệp minh chứng"
+            + " (evidence file): not empty, at most qcdc.models.evidence-max-bytes (5 MB by default); its file name (at"
+            + " most 255 characters, no control characters) and media type are kept") String file) {
     }
 
     @POST
@@ -154,7 +186,9 @@ public class ModelResource {
     @Transactional
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER, Roles.ORG_OFFICER})
-    @Operation(summary = "Upload an evidence file (multipart field 'file'); size-limited, SHA-256 recorded")
+    @Operation(operationId = "uploadModelEvidence", summary = "Upload an evidence file (multipart field 'file'); size-limited, SHA-256 recorded")
+    @APIResponseSchema(value = ModelDto.EvidenceView.class, responseCode = "201", responseDescription = "The evidence file stored, with its SHA-256.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = EvidenceUploadForm.class)))
     public Response upload(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @RestForm("file") FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
@@ -188,7 +222,10 @@ public class ModelResource {
     @Path("{id}/evidence/{evidenceId}")
     @Produces(MediaType.WILDCARD)
     @Transactional
-    @Operation(summary = "Download an uploaded evidence file; its SHA-256 is in the Digest header")
+    @Operation(operationId = "downloadModelEvidence", summary = "Download an uploaded evidence file; its SHA-256 is in the Digest header")
+    @APIResponse(responseCode = "200", description = "The file, as an attachment with its stored media type (active types such as HTML, SVG, XML or JavaScript as application/octet-stream).", headers = {
+            @Header(name = "Content-Disposition", ref = "Content-Disposition"),
+            @Header(name = "X-Content-SHA256", description = "SHA-256 of the stored file, in hexadecimal.", schema = @Schema(type = SchemaType.STRING))}, content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         EvidenceFile f = service.evidenceFile(id, evidenceId);
         return Downloads.attachment(f.content, f.contentType, f.fileName).header("X-Content-SHA256", f.sha256).build();
@@ -198,7 +235,8 @@ public class ModelResource {
     @Path("{id}/self-evaluation")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER, Roles.ORG_OFFICER})
-    @Operation(summary = "IMPLEMENTING → SELF_EVALUATED, against the indicators")
+    @Operation(operationId = "selfEvaluateModel", summary = "IMPLEMENTING → SELF_EVALUATED, against the indicators")
+    @APIResponseSchema(value = ModelView.class, responseCode = "200", responseDescription = "The model, now SELF_EVALUATED.")
     public Response selfEvaluate(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ModelDto.SelfEvaluationInput in) {
         return idempotency.execute(key, "POST " + BASE + "/" + id + "/self-evaluation", in,
@@ -209,7 +247,8 @@ public class ModelResource {
     @Path("{id}/proposal")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER, Roles.ORG_OFFICER})
-    @Operation(summary = "SELF_EVALUATED → PROPOSED for recognition to a competent level (a unit at or above)")
+    @Operation(operationId = "proposeModel", summary = "SELF_EVALUATED → PROPOSED for recognition to a competent level (a unit at or above)")
+    @APIResponseSchema(value = ModelView.class, responseCode = "200", responseDescription = "The model, now PROPOSED.")
     public Response propose(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ModelDto.ProposalInput in) {
         return idempotency.execute(key, "POST " + BASE + "/" + id + "/proposal", in,
@@ -220,7 +259,8 @@ public class ModelResource {
     @Path("{id}/recognition")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "PROPOSED → RECOGNISED (steering committee covering the unit and the competent level)")
+    @Operation(operationId = "recogniseModel", summary = "PROPOSED → RECOGNISED (steering committee covering the unit and the competent level)")
+    @APIResponseSchema(value = ModelView.class, responseCode = "200", responseDescription = "The model, now RECOGNISED.")
     public Response recognise(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ModelDto.RecognitionInput in) {
         return idempotency.execute(key, "POST " + BASE + "/" + id + "/recognition", in,
@@ -231,7 +271,8 @@ public class ModelResource {
     @Path("{id}/rejection")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(summary = "PROPOSED → NOT_RECOGNISED, with a reason")
+    @Operation(operationId = "rejectModel", summary = "PROPOSED → NOT_RECOGNISED, with a reason")
+    @APIResponseSchema(value = ModelView.class, responseCode = "200", responseDescription = "The model, now NOT_RECOGNISED.")
     public Response reject(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ModelDto.ReasonInput in) {
         return idempotency.execute(key, "POST " + BASE + "/" + id + "/rejection", in,
@@ -242,7 +283,8 @@ public class ModelResource {
     @Path("{id}/withdrawal")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER, Roles.ORG_OFFICER})
-    @Operation(summary = "Withdraw a model not yet decided on, with a reason")
+    @Operation(operationId = "withdrawModel", summary = "Withdraw a model not yet decided on, with a reason")
+    @APIResponseSchema(value = ModelView.class, responseCode = "200", responseDescription = "The model, now WITHDRAWN.")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ModelDto.ReasonInput in) {
         return idempotency.execute(key, "POST " + BASE + "/" + id + "/withdrawal", in,
@@ -253,7 +295,8 @@ public class ModelResource {
     @Path("{id}/commendation-proposal")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER, Roles.ORG_OFFICER})
-    @Operation(summary = "Propose a recognised model for commendation (đề nghị khen thưởng)")
+    @Operation(operationId = "proposeCommendation", summary = "Propose a recognised model for commendation (đề nghị khen thưởng)")
+    @APIResponseSchema(value = ModelView.class, responseCode = "200", responseDescription = "The model with its commendation proposal.")
     public Response proposeCommendation(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ModelDto.CommendationInput in) {
         return idempotency.execute(key, "POST " + BASE + "/" + id + "/commendation-proposal", in,
@@ -264,7 +307,8 @@ public class ModelResource {
     @Path("{id}/continuation")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER, Roles.ORG_OFFICER})
-    @Operation(summary = "Continue the model into a later year: a new registration linked to this one")
+    @Operation(operationId = "continueModel", summary = "Continue the model into a later year: a new registration linked to this one")
+    @APIResponseSchema(value = ModelView.class, responseCode = "201", responseDescription = "The new registration for the later year.")
     public Response continueInto(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @NotNull @Valid ModelDto.ContinuationInput in) {
         return idempotency.execute(key, "POST " + BASE + "/" + id + "/continuation", in, () -> {
@@ -276,7 +320,7 @@ public class ModelResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "Every action on the model: who, when, why (transitions with from → to)")
+    @Operation(operationId = "getModelHistory", summary = "Every action on the model: who, when, why (transitions with from → to)")
     public List<ModelDto.HistoryView> history(@PathParam("id") UUID id) {
         return service.history(id);
     }

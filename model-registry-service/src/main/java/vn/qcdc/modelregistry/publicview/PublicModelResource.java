@@ -55,7 +55,7 @@ public class PublicModelResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Recognised models of a unit (and the units below it or merged into it), newest year first")
+    @Operation(operationId = "listPublicModels", summary = "Recognised models of a unit (and the units below it or merged into it), newest year first")
     public Page<PublicModelView> list(@QueryParam("unit") String unit,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
@@ -98,7 +98,7 @@ public class PublicModelResource {
     @GET
     @Path("{id}")
     @Transactional
-    @Operation(summary = "One recognised model; anything not recognised is 404")
+    @Operation(operationId = "getPublicModel", summary = "One recognised model; anything not recognised is 404")
     public PublicModelView get(@PathParam("id") UUID id) {
         DvkModel m = DvkModel.findById(id);
         if (m == null || m.statusValue() != DvkModel.Status.RECOGNISED) {

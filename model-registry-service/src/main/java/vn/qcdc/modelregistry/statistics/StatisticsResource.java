@@ -16,6 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.qcdc.api.security.Roles;
@@ -33,7 +38,7 @@ public class StatisticsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Counts by organisation type, field, kind and status; recognition rate; per child unit", description = "unit: defaults to the caller's unit; covers the units below it and those merged into it")
+    @Operation(operationId = "getModelStatistics", summary = "Counts by organisation type, field, kind and status; recognition rate; per child unit", description = "unit: defaults to the caller's unit; covers the units below it and those merged into it")
     public ModelStatistics statistics(@QueryParam("unit") String unit,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         return service.statistics(ModelOperations.STATISTICS, unit, year);
@@ -42,7 +47,8 @@ public class StatisticsResource {
     @GET
     @Path("export.csv")
     @Produces("text/csv")
-    @Operation(summary = "The same statistics as CSV (UTF-8 with BOM)")
+    @Operation(operationId = "exportModelStatistics", summary = "The same statistics as CSV (UTF-8 with BOM)")
+    @APIResponse(responseCode = "200", description = "The statistics as CSV: UTF-8 with a BOM, comma-separated, a header row; text starting with =, +, -, @, tab or CR is prefixed with '.", headers = @Header(name = "Content-Disposition", ref = "Content-Disposition"), content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response export(@QueryParam("unit") String unit, @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         ModelStatistics s = service.statistics(ModelOperations.EXPORT_STATISTICS, unit, year);
         List<List<Object>> rows = new ArrayList<>();

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.qcdc.api.ETags;
@@ -47,7 +49,8 @@ public class ContactResource {
 
     @POST
     @Transactional
-    @Operation(summary = "Register a body at a unit and its channels (admin, integration)")
+    @Operation(operationId = "createContact", summary = "Register a body at a unit and its channels (admin, integration)")
+    @APIResponseSchema(value = ContactView.class, responseCode = "201", responseDescription = "The contact registered.")
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ContactInput in) {
         return idempotency.execute(key, "POST /api/v1/contacts", in, () -> {
             Contact c = service.create(in);
@@ -58,7 +61,7 @@ public class ContactResource {
     }
 
     @GET
-    @Operation(summary = "List contacts within a unit (and the units below it or merged into it)")
+    @Operation(operationId = "listContacts", summary = "List contacts within a unit (and the units below it or merged into it)")
     public Page<ContactView> list(@QueryParam("unit") String unit, @QueryParam("bodyType") BodyType bodyType,
             @QueryParam("q") String q, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.list(unit, bodyType, q, cursor, limit);
@@ -67,7 +70,8 @@ public class ContactResource {
     @GET
     @Path("{id}")
     @Transactional
-    @Operation(summary = "One contact; its ETag is the version to send back in If-Match")
+    @Operation(operationId = "getContact", summary = "One contact; its ETag is the version to send back in If-Match")
+    @APIResponseSchema(value = ContactView.class, responseCode = "200", responseDescription = "The contact.")
     public Response get(@PathParam("id") UUID id) {
         Contact c = service.find(id);
         return Response.ok(service.view(c)).tag(ETags.of(c.version)).build();
@@ -76,7 +80,8 @@ public class ContactResource {
     @PUT
     @Path("{id}")
     @Transactional
-    @Operation(summary = "Replace a contact; send If-Match with its ETag to avoid overwriting a newer change")
+    @Operation(operationId = "updateContact", summary = "Replace a contact; send If-Match with its ETag to avoid overwriting a newer change")
+    @APIResponseSchema(value = ContactView.class, responseCode = "200", responseDescription = "The contact as changed.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ContactInput in) {
         Contact c = service.update(id, ifMatch, in);
@@ -88,7 +93,8 @@ public class ContactResource {
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)
     @Transactional
-    @Operation(summary = "Remove a contact (If-Match honoured)")
+    @Operation(operationId = "deleteContact", summary = "Remove a contact (If-Match honoured)")
+    @APIResponse(responseCode = "204", description = "The contact is removed.")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
@@ -99,7 +105,8 @@ public class ContactResource {
     @Consumes(MediaType.WILDCARD)
     @Transactional
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Re-enable a webhook endpoint that was disabled after 410 or persistent failures (admin)")
+    @Operation(operationId = "enableWebhook", summary = "Re-enable a webhook endpoint that was disabled after 410 or persistent failures (admin)")
+    @APIResponseSchema(value = ContactView.class, responseCode = "200", responseDescription = "The contact with the webhook enabled again.")
     public Response enableWebhook(@PathParam("id") UUID id, @PathParam("webhookId") UUID webhookId) {
         Contact c = service.enableWebhook(id, webhookId);
         c.flush();

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.qcdc.api.ETags;
@@ -79,7 +80,7 @@ public class DeliveryResource {
 
     @GET
     @Transactional
-    @Operation(summary = "The delivery log, newest first; filters: unit, channel, status, kind, recommendation, recipient")
+    @Operation(operationId = "listDeliveries", summary = "The delivery log, newest first; filters: unit, channel, status, kind, recommendation, recipient")
     public Page<DeliveryView> list(@QueryParam("unit") String unit, @QueryParam("channel") Delivery.Channel channel,
             @QueryParam("status") Delivery.Status status, @QueryParam("kind") Delivery.Kind kind,
             @QueryParam("recommendationId") UUID recommendationId, @QueryParam("recipient") String recipient,
@@ -137,7 +138,8 @@ public class DeliveryResource {
     @GET
     @Path("{id}")
     @Transactional
-    @Operation(summary = "One delivery")
+    @Operation(operationId = "getDelivery", summary = "One delivery")
+    @APIResponseSchema(value = DeliveryView.class, responseCode = "200", responseDescription = "The delivery.")
     public Response get(@PathParam("id") UUID id) {
         Delivery d = find(id, NotificationOperations.READ_DELIVERY);
         return Response.ok(view(d)).tag(ETags.of(d.version)).build();
@@ -147,7 +149,8 @@ public class DeliveryResource {
     @Path("{id}/retry")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(summary = "Send a failed delivery again (admin, integration); it gets a fresh set of attempts")
+    @Operation(operationId = "retryDelivery", summary = "Send a failed delivery again (admin, integration); it gets a fresh set of attempts")
+    @APIResponseSchema(value = DeliveryView.class, responseCode = "202", responseDescription = "The delivery, queued to be sent again.")
     public Response retry(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @HeaderParam("If-Match") String ifMatch) {
         return idempotency.execute(key, "POST /api/v1/deliveries/" + id + "/retry", Map.of(), () -> {

@@ -49,7 +49,7 @@ public class FollowUpResource {
     @GET
     @Path("{recommendationId}")
     @Transactional
-    @Operation(summary = "The follow-up plan of a recommendation: its steps and every delivery made for it (who they"
+    @Operation(operationId = "getFollowUpPlan", summary = "The follow-up plan of a recommendation: its steps and every delivery made for it (who they"
             + " went to and their errors only for the roles that read the delivery log)")
     public PlanView get(@PathParam("recommendationId") UUID id) {
         access.requireRole(NotificationOperations.READ_FOLLOWUP);

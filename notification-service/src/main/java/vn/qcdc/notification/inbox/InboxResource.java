@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.qcdc.api.access.Access;
@@ -64,7 +65,7 @@ public class InboxResource {
 
     @GET
     @Transactional
-    @Operation(summary = "The caller's notifications, newest first, with the unread count")
+    @Operation(operationId = "listInbox", summary = "The caller's notifications, newest first, with the unread count")
     public InboxPage list(@QueryParam("unread") Boolean unreadOnly, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         access.requireRole(NotificationOperations.LIST_INBOX);
@@ -102,7 +103,8 @@ public class InboxResource {
     @POST
     @Path("{id}/read")
     @Transactional
-    @Operation(summary = "Mark one of the caller's notifications read")
+    @Operation(operationId = "markNotificationRead", summary = "Mark one of the caller's notifications read")
+    @APIResponseSchema(value = InboxEntry.class, responseCode = "200", responseDescription = "The notification, read.")
     public Response markRead(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
         access.requireRole(NotificationOperations.MARK_READ);
         return idempotency.execute(key, "POST /api/v1/inbox/" + id + "/read", Map.of(), () -> {
@@ -123,7 +125,8 @@ public class InboxResource {
     @POST
     @Path("read-all")
     @Transactional
-    @Operation(summary = "Mark all of the caller's notifications read")
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark all of the caller's notifications read")
+    @APIResponseSchema(value = ReadAll.class, responseCode = "200", responseDescription = "How many notifications were marked read.")
     public Response markAllRead(@HeaderParam(Idempotency.HEADER) String key) {
         access.requireRole(NotificationOperations.MARK_ALL_READ);
         return idempotency.execute(key, "POST /api/v1/inbox/read-all", Map.of(), () -> {

@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.qcdc.api.problem.ProblemException;
@@ -36,8 +40,9 @@ public class OutboxAdminResource {
 
     @GET
     @Path("parked")
-    @Operation(summary = "Outbox events parked after the broker kept refusing them (oldest first)")
-    public List<ParkedEvents.Parked> list(@QueryParam("limit") @DefaultValue("50") int limit) {
+    @Operation(operationId = "listParkedEvents", summary = "Outbox events parked after the broker kept refusing them (oldest first)")
+    public List<ParkedEvents.Parked> list(
+            @QueryParam("limit") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) int limit) {
         if (limit < 1 || limit > 500) {
             throw ProblemException.badRequest("invalid-parameter", "limit");
         }
@@ -46,7 +51,8 @@ public class OutboxAdminResource {
 
     @POST
     @Path("{seq}/requeue")
-    @Operation(summary = "Put a parked event back in line for publishing")
+    @Operation(operationId = "requeueParkedEvent", summary = "Put a parked event back in line for publishing")
+    @APIResponse(responseCode = "204", description = "The event is back in line for publishing.")
     public Response requeue(@PathParam("seq") long seq) {
         if (!parked.requeue(seq)) {
             throw ProblemException.notFound("outbox-event", String.valueOf(seq));

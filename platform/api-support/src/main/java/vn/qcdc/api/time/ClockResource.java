@@ -39,18 +39,20 @@ public class ClockResource {
     Clock clock;
 
     @GET
+    @Operation(operationId = "getClock", summary = "The service's clock: current time and offset")
     public ClockView get() {
         return view();
     }
 
     @PUT
-    @Operation(summary = "Move the clock (only where qcdc.clock.adjustable=true; never in production)")
+    @Operation(operationId = "setClock", summary = "Move the clock (only where qcdc.clock.adjustable=true; never in production)")
     public ClockView set(@NotNull @Valid SetClock body) {
         adjustable().set(body.now().toInstant());
         return view();
     }
 
     @DELETE
+    @Operation(operationId = "resetClock", summary = "Put the clock back to real time")
     public ClockView reset() {
         adjustable().reset();
         return view();

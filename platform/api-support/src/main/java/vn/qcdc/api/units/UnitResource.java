@@ -41,7 +41,7 @@ public class UnitResource {
     AdministrativeUnits units;
 
     @GET
-    @Operation(summary = "Search units by name (diacritics-insensitive) or list the children of a unit")
+    @Operation(operationId = "listUnits", summary = "Search units by name (diacritics-insensitive) or list the children of a unit")
     public List<UnitView> list(@QueryParam("q") String q, @QueryParam("parent") String parent) {
         if (parent != null) {
             if (!units.exists(parent)) {
@@ -56,6 +56,7 @@ public class UnitResource {
 
     @GET
     @Path("{code}")
+    @Operation(operationId = "getUnit", summary = "One administrative unit with its validity and successor")
     public UnitView get(@PathParam("code") String code) {
         return units.find(code).map(UnitView::of).orElseThrow(() -> ProblemException.notFound("unit", code));
     }
