@@ -14,6 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import vn.qcdc.events.BodyType;
 import vn.qcdc.events.inspection.InspectionEvents.Addressee;
 import vn.qcdc.inspection.inspection.Area;
@@ -37,6 +39,8 @@ public final class RecommendationDto {
             @NotNull LocalDate dueDate) {
     }
 
+    /** Evidence of a progress or completion report: a link, or a document uploaded to the inspection. */
+    @Schema(name = "ReportEvidenceInput")
     public record EvidenceLinkInput(@NotBlank @Size(max = 300) String title,
             @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$") String uri, UUID evidenceId) {
     }

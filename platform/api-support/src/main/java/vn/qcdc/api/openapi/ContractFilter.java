@@ -116,6 +116,36 @@ public class ContractFilter implements OASFilter {
             }
         }
         schemas(api, components);
+        dropUnusedHeaders(api, components);
+    }
+
+    /** The shared headers a service does not answer with (no download, say) are left out of its document. */
+    private static void dropUnusedHeaders(OpenAPI api, Components components) {
+        Set<String> used = new HashSet<>();
+        if (api.getPaths() != null) {
+            for (PathItem item : api.getPaths().getPathItems().values()) {
+                for (Operation op : item.getOperations().values()) {
+                    if (op.getResponses() != null) {
+                        op.getResponses().getAPIResponses().values().forEach(r -> {
+                            if (r.getHeaders() != null) {
+                                r.getHeaders().values().forEach(h -> {
+                                    if (h.getRef() != null) {
+                                        used.add(h.getRef().substring(h.getRef().lastIndexOf('/') + 1));
+                                    }
+                                });
+                            }
+                        });
+                    }
+                }
+            }
+        }
+        if (components.getHeaders() != null) {
+            for (String name : List.copyOf(components.getHeaders().keySet())) {
+                if (!used.contains(name)) {
+                    components.removeHeader(name);
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ operations
