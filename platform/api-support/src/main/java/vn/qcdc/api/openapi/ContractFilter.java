@@ -108,6 +108,11 @@ public class ContractFilter implements OASFilter {
         }
         addProblemSchema(components);
         addHeaders(components);
+        // OpenAPI 3.1 names a licence by its SPDX identifier; Quarkus' info-license-* settings have none.
+        if (api.getInfo() != null && api.getInfo().getLicense() != null
+                && api.getInfo().getLicense().getIdentifier() == null) {
+            api.getInfo().getLicense().setIdentifier(texts.getProperty("info.license.identifier"));
+        }
         if (api.getPaths() != null) {
             for (Map.Entry<String, PathItem> p : api.getPaths().getPathItems().entrySet()) {
                 for (Map.Entry<PathItem.HttpMethod, Operation> o : p.getValue().getOperations().entrySet()) {
