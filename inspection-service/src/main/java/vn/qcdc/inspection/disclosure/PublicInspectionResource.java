@@ -1,5 +1,6 @@
 package vn.qcdc.inspection.disclosure;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -63,7 +64,7 @@ public class PublicInspectionResource {
     @GET
     @Transactional
     @Operation(operationId = "listPublicInspections", summary = "Public concluded inspections within a unit (and units below it or merged into it)")
-    public Page<PublicInspection> list(@QueryParam("unit") String unit, @QueryParam("cursor") String cursor,
+    public Page<PublicInspection> list(@Parameter(required = true) @QueryParam("unit") String unit, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         if (unit == null || unit.isBlank()) {
             throw ProblemException.invalidField("unit", "unit-required");

@@ -1,5 +1,6 @@
 package vn.qcdc.modelregistry.publicview;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public class PublicModelResource {
     @GET
     @Transactional
     @Operation(operationId = "listPublicModels", summary = "Recognised models of a unit (and the units below it or merged into it), newest year first")
-    public Page<PublicModelView> list(@QueryParam("unit") String unit,
+    public Page<PublicModelView> list(@Parameter(required = true) @QueryParam("unit") String unit,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         int size = Cursor.limit(limit);
