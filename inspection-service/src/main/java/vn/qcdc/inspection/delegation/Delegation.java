@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -23,6 +24,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Delegation extends PanacheEntityBase {
 
     /** What a delegation inspects. */
+    @Schema(name = "DelegationTopic")
     public enum Topic {
         /** Quy chế dân chủ ở cơ sở: the grassroots democracy regulation (Law 10/2022/QH15). */
         QCDC,
@@ -31,10 +33,12 @@ public class Delegation extends PanacheEntityBase {
     }
 
     /** The level of the steering committee the delegation acts for. */
+    @Schema(name = "CommitteeLevel")
     public enum CommitteeLevel {
         PROVINCE, DISTRICT, COMMUNE
     }
 
+    @Schema(name = "MemberRole")
     public enum MemberRole {
         HEAD, DEPUTY_HEAD, MEMBER, SECRETARY
     }

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,13 +27,16 @@ import vn.qcdc.api.access.Access;
 @ApplicationScoped
 public class ChangeHistory {
 
+    @Schema(name = "HistoryAggregateType")
     public enum AggregateType {
         INSPECTION, RECOMMENDATION
     }
 
     /** One entry of a history. */
     public record Entry(long id, AggregateType aggregateType, UUID aggregateId, OffsetDateTime at, String actor,
-            String action, JsonNode detail) {
+            String action,
+            @Schema(description = "Chi tiết thay đổi (change detail): the fields the action set, "
+                    + "as a JSON object") JsonNode detail) {
     }
 
     @Inject

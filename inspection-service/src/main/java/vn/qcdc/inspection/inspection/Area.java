@@ -1,6 +1,9 @@
 package vn.qcdc.inspection.inspection;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The field of grassroots democracy a finding or a recommendation is about (lĩnh vực). */
+@Schema(name = "Area")
 public enum Area {
     /** Phổ biến, tuyên truyền pháp luật. */
     LAW_DISSEMINATION,

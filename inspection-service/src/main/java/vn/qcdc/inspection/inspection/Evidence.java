@@ -8,6 +8,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -18,6 +20,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class Evidence extends PanacheEntityBase {
 
+    @Schema(name = "EvidenceKind")
     public enum Kind {
         REPORT, PLAN, MINUTES, DECISION, PHOTO, OTHER
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -26,6 +27,7 @@ public class Inspection extends PanacheEntityBase {
      * {@code PLANNED → IN_PROGRESS → CONCLUDED → CLOSED}; {@code CANCELLED} from the first two. Closed means every
      * recommendation is verified or cancelled.
      */
+    @Schema(name = "InspectionStatus")
     public enum Status {
         PLANNED, IN_PROGRESS, CONCLUDED, CLOSED, CANCELLED;
 

@@ -25,6 +25,7 @@ import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.access.Access;
 import vn.qcdc.api.access.Target;
 import vn.qcdc.api.input.DateRules;
+import vn.qcdc.api.labels.Label;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
@@ -501,12 +502,14 @@ public class InspectionService {
                 return;
             }
         }
-        throw ProblemException.conflict("invalid-transition", i.status(), action);
+        throw ProblemException.conflict("invalid-transition", i.status(), Label.of("InspectionAction", action),
+                Label.of("Resource", WHAT));
     }
 
     private static void requireNotCancelled(Inspection i, String action) {
         if (i.status() == Inspection.Status.CANCELLED) {
-            throw ProblemException.conflict("invalid-transition", i.status(), action);
+            throw ProblemException.conflict("invalid-transition", i.status(), Label.of("InspectionAction", action),
+                    Label.of("Resource", WHAT));
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -21,6 +22,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @jakarta.persistence.Table(name = "progress_report")
 public class ProgressReport extends PanacheEntityBase {
 
+    @Schema(name = "ProgressReportKind")
     public enum Kind {
         PROGRESS, COMPLETION
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -26,6 +27,7 @@ import vn.qcdc.events.inspection.InspectionEvents.Addressee;
 @Entity
 public class Recommendation extends PanacheEntityBase {
 
+    @Schema(name = "RecommendationStatus")
     public enum Status {
         ISSUED, IN_PROGRESS, COMPLETION_REPORTED, VERIFIED, CANCELLED;
 
@@ -34,6 +36,7 @@ public class Recommendation extends PanacheEntityBase {
         }
     }
 
+    @Schema(name = "RecommendationPriority")
     public enum Priority {
         LOW, NORMAL, HIGH, URGENT
     }

@@ -21,10 +21,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.access.Access;
 import vn.qcdc.api.access.Target;
+import vn.qcdc.api.labels.Label;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
@@ -63,6 +66,7 @@ public class RecommendationService {
     public static final String WHAT = "recommendation";
 
     /** Sort orders of the list: column and direction. */
+    @Schema(name = "RecommendationSort")
     enum Sort {
         DUE_DATE("dueDate", "due_date", false), DUE_DATE_DESC("-dueDate", "due_date", true), CREATED_AT("createdAt",
                 "created_at", false), CREATED_AT_DESC("-createdAt", "created_at", true);
@@ -503,6 +507,7 @@ public class RecommendationService {
                 return;
             }
         }
-        throw ProblemException.conflict("invalid-transition", r.status(), action);
+        throw ProblemException.conflict("invalid-transition", r.status(), Label.of("RecommendationAction", action),
+                Label.of("Resource", WHAT));
     }
 }

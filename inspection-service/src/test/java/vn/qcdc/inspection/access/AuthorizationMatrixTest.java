@@ -194,15 +194,16 @@ class AuthorizationMatrixTest {
 
     @Test
     void everyEndpointIsInTheTableWithTheSameRoles() {
-        assertEquals(List.of(), AccessMatrix.rolesAllowedMatch(List.of(InspectionOperations.values()),
-                DelegationResource.class, InspectionResource.class, RecommendationResource.class,
-                StatisticsResource.class));
+        assertEquals(List.of(), AccessMatrix.rolesAllowedMatch(AccessTable.withPlatform(InspectionOperations.values()),
+                AccessTable.withPlatformResources(DelegationResource.class, InspectionResource.class,
+                        RecommendationResource.class,
+                        StatisticsResource.class)));
     }
 
     @Test
     void readmeShowsTheDecisionTable() throws IOException {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        String table = AccessTable.markdown(List.of(InspectionOperations.values()));
+        String table = AccessTable.markdown(AccessTable.withPlatform(InspectionOperations.values()));
         assertEquals(table, AccessTable.section(readme).orElse(""),
                 "README.md must hold the decision table between the access-table markers:\n" + table);
     }

@@ -50,7 +50,7 @@ class SecurityTest {
         given().auth().oauth2(Tokens.viewer(DelegationFixtures.BAC_KAN)).contentType(ContentType.JSON)
                 .body(DelegationFixtures.bacKanDelegation()).post("/api/v1/delegations").then().statusCode(403)
                 .contentType("application/problem+json").body("code", equalTo("forbidden"))
-                .body("detail", equalTo("Bạn không có quyền thực hiện thao tác này."));
+                .body("detail", equalTo("Vai trò của bạn không được thực hiện thao tác này."));
     }
 
     @Test

@@ -105,6 +105,40 @@ class RecommendationTest {
                 .statusCode(409);
     }
 
+    /**
+     * Refusals speak the caller's language in words: the action and status by their labels (not "verify" and
+     * ISSUED), the kind of record, the rule that refused (role, deciding side, addressed body), the missing body.
+     */
+    @Test
+    void refusalsSayWhatAndWhyInWords() {
+        String insp = Api.concludedInspection();
+        String rec = id(Api.recommendationsOf(insp).get(1));
+        String verify = "/api/v1/recommendations/" + rec + "/verify";
+        as(STEERING).body("{}").post(verify).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("Không thể xác nhận hoàn thành khi kiến nghị đang ở trạng thái Đã ban hành."));
+        as(STEERING).header("Accept-Language", "en").body("{}").post(verify).then().statusCode(409)
+                .body("detail", equalTo("Cannot verify completion while the recommendation is Issued."));
+        // The inspected ward's own steering committee sees the recommendation but does not decide on it.
+        as(Tokens.steering("01855")).body("{}").post(verify).then().statusCode(403).body("code", equalTo("forbidden"))
+                .body("detail", equalTo("Chỉ Ban Chỉ đạo của cấp đã kiểm tra (hoặc cấp có thẩm quyền công nhận) hoặc "
+                        + "cấp trên mới được thực hiện thao tác này; đơn vị được kiểm tra chỉ xem và báo cáo."));
+        as(Tokens.orgOfficer("01855", "WOMENS_UNION")).body(json(ReferenceScenario.progress()))
+                .post("/api/v1/recommendations/" + rec + "/progress").then().statusCode(403)
+                .body("detail", equalTo("Chỉ cơ quan, tổ chức được giao thực hiện kiến nghị mới được báo cáo về kiến "
+                        + "nghị này."));
+        as(Tokens.viewer("01855")).body("{}").post(verify).then().statusCode(403)
+                .body("detail", equalTo("Vai trò của bạn không được thực hiện thao tác này."));
+        String missing = UUID.randomUUID().toString();
+        as(STEERING).get("/api/v1/recommendations/" + missing).then().statusCode(404)
+                .body("detail", equalTo("Không tìm thấy kiến nghị có mã " + missing + "."));
+        as(STEERING).get("/api/v1/recommendations/not-an-id").then().statusCode(400)
+                .body("code", equalTo("invalid-parameter")).body("errors[0].field", equalTo("id"));
+        // No body at all: the error names the body, not the Java parameter.
+        as(OFFICER).post("/api/v1/recommendations/" + rec + "/progress").then().statusCode(400)
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", equalTo("Yêu cầu cần có nội dung JSON."));
+    }
+
     @Test
     void listFiltersOverdueSearchAndCursor() {
         var recs = ReferenceScenario.conclusion().recommendations();

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -29,6 +30,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class DvkModel extends PanacheEntityBase {
 
     /** Lĩnh vực: the field a model belongs to. */
+    @Schema(name = "ModelField")
     public enum Field {
         /** Kinh tế. */
         ECONOMIC,
@@ -41,16 +43,19 @@ public class DvkModel extends PanacheEntityBase {
     }
 
     /** Tập thể / cá nhân. */
+    @Schema(name = "ModelKind")
     public enum Kind {
         COLLECTIVE, INDIVIDUAL
     }
 
     /** The level of the body that recognises or commends (cấp công nhận). */
+    @Schema(name = "ModelLevel")
     public enum Level {
         COMMUNE, DISTRICT, PROVINCE, CENTRAL
     }
 
     /** The life cycle; see {@link #allowedFrom()} for the transitions. */
+    @Schema(name = "ModelStatus")
     public enum Status {
         REGISTERED, IMPLEMENTING, SELF_EVALUATED, PROPOSED, RECOGNISED, NOT_RECOGNISED, WITHDRAWN;
 

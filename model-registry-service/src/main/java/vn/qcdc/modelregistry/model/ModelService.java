@@ -25,6 +25,8 @@ import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.access.Access;
 import vn.qcdc.api.access.Target;
+import vn.qcdc.api.labels.Label;
+import vn.qcdc.api.labels.Labels;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
@@ -417,7 +419,7 @@ public class ModelService {
             try {
                 return BodyType.valueOf(org);
             } catch (IllegalArgumentException e) {
-                throw ProblemException.forbidden();
+                throw ProblemException.forbidden(vn.qcdc.api.access.Refusal.OWN_ORGANISATION);
             }
         }).orElse(null);
     }
@@ -472,8 +474,9 @@ public class ModelService {
 
     private static void requireFrom(DvkModel m, Status to) {
         if (!to.allowedFrom().contains(m.statusValue())) {
-            throw ProblemException.conflict("model-invalid-transition", m.status, to.name(),
-                    to.allowedFrom().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
+            throw ProblemException.conflict("model-invalid-transition", m.statusValue(), to,
+                    to.allowedFrom().stream().sorted().map(s -> Label.of(Labels.groupOf(Status.class), s.name()))
+                            .toList());
         }
     }
 

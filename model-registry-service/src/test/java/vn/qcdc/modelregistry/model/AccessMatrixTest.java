@@ -128,14 +128,14 @@ class AccessMatrixTest {
 
     @Test
     void everyEndpointIsInTheTableWithTheSameRoles() {
-        assertEquals(List.of(), AccessMatrix.rolesAllowedMatch(List.of(ModelOperations.values()),
-                ModelResource.class, StatisticsResource.class));
+        assertEquals(List.of(), AccessMatrix.rolesAllowedMatch(AccessTable.withPlatform(ModelOperations.values()),
+                AccessTable.withPlatformResources(ModelResource.class, StatisticsResource.class)));
     }
 
     @Test
     void readmeShowsTheDecisionTable() throws IOException {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        String table = AccessTable.markdown(List.of(ModelOperations.values()));
+        String table = AccessTable.markdown(AccessTable.withPlatform(ModelOperations.values()));
         assertEquals(table, AccessTable.section(readme).orElse(""),
                 "README.md must hold the decision table between the access-table markers:\n" + table);
     }

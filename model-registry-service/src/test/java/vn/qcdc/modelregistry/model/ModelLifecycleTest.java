@@ -75,11 +75,11 @@ class ModelLifecycleTest {
                 + " \"level\": \"DISTRICT\", \"body\": \"BCĐ\"}").then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("model-invalid-transition"))
                 .body("title", equalTo("Không thể chuyển trạng thái"))
-                .body("detail", equalTo("Mô hình đang ở trạng thái REGISTERED, không thể chuyển sang RECOGNISED;"
-                        + " chỉ chuyển được từ: PROPOSED."));
+                .body("detail", equalTo("Mô hình đang ở trạng thái Đã đăng ký, không thể chuyển sang Được công nhận;"
+                        + " chỉ chuyển được từ: Đã đề nghị công nhận."));
         given().auth().oauth2(officer).header("Accept-Language", "en").contentType(ContentType.JSON)
                 .body("{\"summary\": \"x\"}").post("/api/v1/models/" + id + "/self-evaluation").then()
-                .statusCode(409).body("detail", containsString("only possible from: IMPLEMENTING"));
+                .statusCode(409).body("detail", containsString("only possible from: Implementing"));
         ModelFixtures.post(officer, id, "reports", "{\"summary\": \"x\"}").then().statusCode(409)
                 .body("code", equalTo("model-report-not-implementing"));
         ModelFixtures.post(officer, id, "withdrawal", "{\"reason\": \"Không đủ điều kiện\"}").then().statusCode(200)

@@ -50,7 +50,7 @@ class SecurityTest {
     void viewerCannotRegister() {
         ModelFixtures.register(Tokens.viewer(ModelFixtures.XUAT_HOA), ModelFixtures.model(ModelFixtures.XUAT_HOA,
                 2021)).then().statusCode(403).contentType("application/problem+json").body("code", equalTo("forbidden"))
-                .body("detail", equalTo("Bạn không có quyền thực hiện thao tác này."));
+                .body("detail", equalTo("Vai trò của bạn không được thực hiện thao tác này."));
     }
 
     @Test

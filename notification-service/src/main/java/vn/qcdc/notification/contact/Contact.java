@@ -14,6 +14,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -28,6 +29,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Contact extends PanacheEntityBase {
 
     /** The language notifications to this contact are written in. */
+    @Schema(name = "Language")
     public enum Language {
         vi, en
     }

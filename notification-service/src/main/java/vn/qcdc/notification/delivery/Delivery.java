@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -21,15 +22,18 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class Delivery extends PanacheEntityBase {
 
+    @Schema(name = "DeliveryChannel")
     public enum Channel {
         EMAIL, WEBHOOK, INBOX
     }
 
+    @Schema(name = "DeliveryStatus")
     public enum Status {
         PENDING, SENT, FAILED
     }
 
     /** What a notification is about. */
+    @Schema(name = "DeliveryKind")
     public enum Kind {
         REMINDER, OVERDUE_REMINDER, ESCALATION, MODEL_PROPOSED, MODEL_RECOGNISED, MODEL_NOT_RECOGNISED, SELF_EVALUATION;
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -27,6 +28,7 @@ import vn.qcdc.events.inspection.InspectionEvents.Addressee;
 @Table(name = "followup_plan")
 public class FollowUpPlan extends PanacheEntityBase {
 
+    @Schema(name = "FollowUpPlanStatus")
     public enum Status {
         ACTIVE, PAUSED, ENDED
     }

@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One planned step of a follow-up plan (bước đôn đốc): a reminder, the overdue notice or the escalation. */
@@ -15,6 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "followup_step")
 public class FollowUpStep extends PanacheEntityBase {
 
+    @Schema(name = "FollowUpStepKind")
     public enum Kind {
         /** Before or on the due date. */
         REMINDER,
@@ -26,6 +29,7 @@ public class FollowUpStep extends PanacheEntityBase {
         ESCALATION
     }
 
+    @Schema(name = "FollowUpStepStatus")
     public enum Status {
         PLANNED, DONE, CANCELLED
     }

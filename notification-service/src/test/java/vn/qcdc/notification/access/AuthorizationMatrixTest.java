@@ -186,14 +186,16 @@ class AuthorizationMatrixTest {
 
     @Test
     void everyEndpointIsInTheTableWithTheSameRoles() {
-        assertEquals(List.of(), AccessMatrix.rolesAllowedMatch(List.of(NotificationOperations.values()),
-                ContactResource.class, FollowUpResource.class, DeliveryResource.class, InboxResource.class));
+        assertEquals(List.of(),
+                AccessMatrix.rolesAllowedMatch(AccessTable.withPlatform(NotificationOperations.values()),
+                        AccessTable.withPlatformResources(ContactResource.class, FollowUpResource.class,
+                                DeliveryResource.class, InboxResource.class)));
     }
 
     @Test
     void readmeShowsTheDecisionTable() throws IOException {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        String table = AccessTable.markdown(List.of(NotificationOperations.values()));
+        String table = AccessTable.markdown(AccessTable.withPlatform(NotificationOperations.values()));
         assertEquals(table, AccessTable.section(readme).orElse(""),
                 "README.md must hold the decision table between the access-table markers:\n" + table);
     }

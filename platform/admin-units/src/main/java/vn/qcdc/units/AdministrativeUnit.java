@@ -3,6 +3,8 @@ package vn.qcdc.units;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * An administrative unit (đơn vị hành chính): province, district (before 1 July 2025), ward or commune. A unit has a
  * validity period; when it is merged away its code is closed and {@code successorCode} names the unit that took it
@@ -11,6 +13,7 @@ import java.util.Optional;
 public record AdministrativeUnit(String code, String name, Level level, String parentCode, LocalDate validFrom,
         LocalDate validTo, String successorCode) {
 
+    @Schema(name = "UnitLevel")
     public enum Level {
         PROVINCE, DISTRICT, WARD, COMMUNE, TOWNSHIP;
 

@@ -116,7 +116,7 @@ public class Access {
                 return;
             }
         }
-        throw ProblemException.forbidden();
+        throw ProblemException.forbidden(Refusal.ROLE);
     }
 
     /** Throws the refusal {@link #decide} gives: 403, or 404 naming {@code what} and {@code id}. */
@@ -124,7 +124,7 @@ public class Access {
         switch (decide(op, target)) {
             case ALLOW -> {
             }
-            case FORBIDDEN -> throw ProblemException.forbidden();
+            case FORBIDDEN -> throw ProblemException.forbidden(refusal(op));
             case NOT_FOUND -> throw ProblemException.notFound(what, id);
         }
     }
@@ -132,7 +132,7 @@ public class Access {
     /** {@link #require} for {@link Operation.Kind#CREATE} and other operations where nothing is hidden. */
     public void require(Operation op, Target target) {
         if (decide(op, target) != Decision.ALLOW) {
-            throw ProblemException.forbidden();
+            throw ProblemException.forbidden(refusal(op));
         }
     }
 
@@ -149,7 +149,7 @@ public class Access {
             if (isSystem() || grantedEverywhere(op)) {
                 return new Scope(true, null, Set.of());
             }
-            throw ProblemException.forbidden();
+            throw ProblemException.forbidden(Refusal.NO_UNIT);
         }
         if (!units.exists(unit)) {
             throw ProblemException.invalidField("unit", "unknown-unit", unit);
@@ -179,7 +179,34 @@ public class Access {
         if (!confined) {
             return Optional.empty();
         }
-        return Optional.of(caller.orgType().orElseThrow(ProblemException::forbidden));
+        return Optional.of(caller.orgType().orElseThrow(() -> ProblemException.forbidden(Refusal.OWN_ORGANISATION)));
+    }
+
+    /**
+     * Which rule refused {@code op} to the caller, for the 403's words: its role, a token without a unit, or the
+     * relation the caller's grants needed (the narrowest one it holds). Called only after a refusal, and only for
+     * records the caller may see, so it tells nothing about records of other units.
+     */
+    public Refusal refusal(Operation op) {
+        Refusal refusal = Refusal.ROLE;
+        for (Grant g : op.grants()) {
+            if (!caller.has(g.role()) || !enabled(g)) {
+                continue;
+            }
+            if (caller.unitCode().isEmpty()) {
+                return Refusal.NO_UNIT;
+            }
+            Refusal r = switch (g.relation()) {
+                case DECIDING_UNIT -> Refusal.DECIDING_UNIT;
+                case ADDRESSEE -> Refusal.ADDRESSEE;
+                case OWN_ORGANISATION -> Refusal.OWN_ORGANISATION;
+                default -> Refusal.UNIT_SCOPE;
+            };
+            if (refusal == Refusal.ROLE || r.ordinal() > refusal.ordinal()) {
+                refusal = r;
+            }
+        }
+        return refusal;
     }
 
     private boolean grantedEverywhere(Operation op) {

@@ -1,10 +1,14 @@
 package vn.qcdc.api.access;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import vn.qcdc.api.outbox.OutboxAdminResource;
 import vn.qcdc.api.security.Roles;
+import vn.qcdc.api.time.ClockResource;
+import vn.qcdc.api.units.UnitResource;
 
 /**
  * The decision table of a service as a Markdown table (one row per operation, one column per role), for its README.
@@ -20,6 +24,20 @@ public final class AccessTable {
     public static final String END = "<!-- access-table:end -->";
 
     private AccessTable() {
+    }
+
+    /** A service's own operations followed by the {@link PlatformOperations} every service has. */
+    public static List<Operation> withPlatform(Operation... service) {
+        List<Operation> all = new ArrayList<>(List.of(service));
+        all.addAll(List.of(PlatformOperations.values()));
+        return all;
+    }
+
+    /** A service's resource classes followed by those of {@link PlatformOperations}. */
+    public static Class<?>[] withPlatformResources(Class<?>... service) {
+        List<Class<?>> all = new ArrayList<>(List.of(service));
+        all.addAll(List.of(UnitResource.class, OutboxAdminResource.class, ClockResource.class));
+        return all.toArray(Class<?>[]::new);
     }
 
     public static String markdown(List<? extends Operation> operations) {

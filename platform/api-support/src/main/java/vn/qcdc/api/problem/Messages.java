@@ -1,14 +1,19 @@
 package vn.qcdc.api.problem;
 
 import java.text.MessageFormat;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
+
+import vn.qcdc.api.labels.Label;
+import vn.qcdc.api.labels.Labels;
 
 /**
  * User-facing messages: Vietnamese by default, English when the caller asks for it with {@code Accept-Language}.
@@ -62,13 +67,34 @@ public class Messages {
             try {
                 ResourceBundle bundle = ResourceBundle.getBundle(name, locale, loader, NO_FALLBACK);
                 if (bundle.containsKey(key)) {
-                    return new MessageFormat(bundle.getString(key), locale).format(args);
+                    return new MessageFormat(bundle.getString(key), locale).format(words(locale, args));
                 }
             } catch (MissingResourceException ignored) {
                 // not in this bundle: try the next one
             }
         }
         return key;
+    }
+
+    /**
+     * Arguments as the caller reads them: a {@link Label} or a labelled enum constant becomes its words in
+     * {@code locale} ("Đã ban hành", not {@code ISSUED}); anything else is left as it is.
+     */
+    static Object[] words(Locale locale, Object... args) {
+        if (args == null) {
+            return null;
+        }
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Label l) {
+                out[i] = Labels.text(l.group(), l.value(), locale);
+            } else if (out[i] instanceof Enum<?> e) {
+                out[i] = Labels.text(e, locale).orElse(e.name());
+            } else if (out[i] instanceof Collection<?> c) {
+                out[i] = c.stream().map(x -> String.valueOf(words(locale, x)[0])).collect(Collectors.joining(", "));
+            }
+        }
+        return out;
     }
 
     private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control

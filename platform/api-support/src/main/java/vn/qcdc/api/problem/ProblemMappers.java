@@ -1,5 +1,7 @@
 package vn.qcdc.api.problem;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,16 +16,25 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -38,6 +49,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
+import vn.qcdc.api.access.Refusal;
 import vn.qcdc.backbone.DatabaseTrouble;
 
 /**
@@ -58,7 +70,7 @@ public class ProblemMappers {
     public Response domain(ProblemException e) {
         List<Problem.FieldError> errors = e.errors().stream()
                 .map(f -> new Problem.FieldError(f.field(), messages.get(f.message(), e.args()))).toList();
-        String detail = errors.isEmpty() ? messages.get(e.code(), e.args()) : messages.get("validation");
+        String detail = errors.isEmpty() ? messages.get(e.messageKey(), e.args()) : messages.get("validation");
         return build(e.status(), e.code(), detail, errors.isEmpty() ? null : errors);
     }
 
@@ -70,7 +82,12 @@ public class ProblemMappers {
             return internal(e);
         }
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .map(v -> {
+                    String field = fieldOf(v);
+                    boolean noBody = "body".equals(field) && v.getConstraintDescriptor() != null
+                            && v.getConstraintDescriptor().getAnnotation() instanceof NotNull;
+                    return new Problem.FieldError(field, noBody ? messages.get("missing-body") : v.getMessage());
+                })
                 .sorted(Comparator.comparing(Problem.FieldError::field)).toList();
         return build(400, "validation", messages.get("validation"), errors);
     }
@@ -149,9 +166,10 @@ public class ProblemMappers {
         return unauthenticated();
     }
 
+    /** The security layer refuses only on roles ({@code @RolesAllowed}); the unit rules are {@code Access}'s. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return build(403, "forbidden", messages.get("forbidden"), null);
+        return build(403, "forbidden", messages.get(Refusal.ROLE.messageKey()), null);
     }
 
     @ServerExceptionMapper
@@ -159,18 +177,25 @@ public class ProblemMappers {
         return build(412, "precondition-failed", messages.get("precondition-failed", "?"), null);
     }
 
+    /**
+     * A matched resource means the route exists: JAX-RS answers 404 for a path or query parameter it cannot convert
+     * (year=abc, a malformed id). That is the client's input, so it is a 400 naming the parameter. Our own code
+     * reports missing records with ProblemException, never NotFoundException.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, ResourceInfo resource) {
+        if (uriInfo.getMatchedResources().isEmpty()) {
+            return build(404, "route-not-found", messages.get("route-not-found"), null);
+        }
+        Problem.FieldError bad = ParameterCheck.firstUnconvertible(resource.getResourceMethod(), uriInfo,
+                (name, type) -> messages.get("wrong-type", name, typeName(type)));
+        return build(400, "invalid-parameter", messages.get("invalid-parameter"), bad == null ? null : List.of(bad));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse() != null ? e.getResponse().getStatus() : 500;
-        if (e instanceof NotFoundException) {
-            // A matched resource means the route exists: JAX-RS answers 404 for a path or query parameter it cannot
-            // convert (year=abc, a malformed id). That is the client's input, so say so. Our own code reports
-            // missing records with ProblemException, never NotFoundException.
-            if (!uriInfo.getMatchedResources().isEmpty()) {
-                return build(400, "invalid-parameter", messages.get("invalid-parameter"), null);
-            }
-            return build(404, "route-not-found", messages.get("route-not-found"), null);
-        }
+
         if (e instanceof NotAllowedException) {
             return build(405, "method-not-allowed", messages.get("method-not-allowed"), null);
         }
@@ -260,7 +285,7 @@ public class ProblemMappers {
         List<Path.Node> props = nodes.stream().filter(n -> n.getKind() != ElementKind.METHOD
                 && n.getKind() != ElementKind.PARAMETER && n.getKind() != ElementKind.CROSS_PARAMETER).toList();
         if (props.isEmpty()) {
-            return nodes.isEmpty() ? "" : nodes.get(nodes.size() - 1).getName();
+            return nodes.isEmpty() ? "" : parameterName(v, nodes);
         }
         StringBuilder sb = new StringBuilder();
         for (Path.Node n : props) {
@@ -280,6 +305,47 @@ public class ProblemMappers {
         return sb.toString();
     }
 
+    /**
+     * The name a client knows a violated method parameter by: its {@code @QueryParam}/{@code @PathParam}/
+     * {@code @HeaderParam} name, or {@code body} for the request body (the Java parameter's name, e.g. {@code in},
+     * means nothing to a client).
+     */
+    private static String parameterName(ConstraintViolation<?> v, List<Path.Node> nodes) {
+        Path.Node last = nodes.get(nodes.size() - 1);
+        if (last.getKind() != ElementKind.PARAMETER || nodes.size() < 2
+                || nodes.get(nodes.size() - 2).getKind() != ElementKind.METHOD) {
+            return last.getName();
+        }
+        Path.MethodNode method = nodes.get(nodes.size() - 2).as(Path.MethodNode.class);
+        int index = last.as(Path.ParameterNode.class).getParameterIndex();
+        for (Class<?> c = v.getRootBeanClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                Method m = c.getDeclaredMethod(method.getName(), method.getParameterTypes().toArray(Class[]::new));
+                for (Annotation a : m.getParameterAnnotations()[index]) {
+                    if (a instanceof QueryParam q) {
+                        return q.value();
+                    }
+                    if (a instanceof PathParam p) {
+                        return p.value();
+                    }
+                    if (a instanceof HeaderParam h) {
+                        return h.value();
+                    }
+                    if (a instanceof FormParam f) {
+                        return f.value();
+                    }
+                    if (a instanceof RestForm || a instanceof BeanParam || a instanceof Context) {
+                        return last.getName();
+                    }
+                }
+                return "body";
+            } catch (NoSuchMethodException notHere) {
+                // a generated subclass: look in the class it extends
+            }
+        }
+        return last.getName();
+    }
+
     static String pathOf(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
@@ -295,7 +361,7 @@ public class ProblemMappers {
         return sb.toString();
     }
 
-    private static String typeName(Class<?> type) {
+    static String typeName(Class<?> type) {
         if (type == null) {
             return "?";
         }
