@@ -1,6 +1,5 @@
 package vn.qcdc.inspection.disclosure;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.qcdc.api.paging.Cursor;
@@ -64,7 +64,8 @@ public class PublicInspectionResource {
     @GET
     @Transactional
     @Operation(operationId = "listPublicInspections", summary = "Public concluded inspections within a unit (and units below it or merged into it)")
-    public Page<PublicInspection> list(@Parameter(required = true) @QueryParam("unit") String unit, @QueryParam("cursor") String cursor,
+    public Page<PublicInspection> list(@Parameter(required = true) @QueryParam("unit") String unit,
+            @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         if (unit == null || unit.isBlank()) {
             throw ProblemException.invalidField("unit", "unit-required");

@@ -1,6 +1,5 @@
 package vn.qcdc.modelregistry.publicview;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.qcdc.api.paging.Cursor;

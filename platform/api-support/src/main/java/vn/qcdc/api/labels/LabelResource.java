@@ -20,6 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,7 +58,15 @@ public class LabelResource {
             every value, its Vietnamese (`vi`) and English (`en`) words. With `lang`, one language only (value → \
             words). Public, no token; answers carry an `ETag` and `Cache-Control: public, max-age=86400`, and \
             `If-None-Match` with the current tag answers 304.""")
-    public Response labels(@QueryParam("lang") String lang,
+    @APIResponse(responseCode = "200", description = "Without `lang`: group → value → `{vi, en}`; with `lang`: group →"
+            + " value → words.", headers = {
+                    @Header(name = "ETag", description = "A hash of the answer, for `If-None-Match`.", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = "`public, max-age=86400`.", schema = @Schema(type = SchemaType.STRING))}, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "Nhãn"
+                            + " (labels) by group (the name of an enum schema, an action or a kind of record), then by value.")))
+    @APIResponse(responseCode = "304", description = "Not modified: `If-None-Match` names the current answer's tag.")
+    public Response labels(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"vi",
+                    "en"})) @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Body body;
         if (lang == null) {

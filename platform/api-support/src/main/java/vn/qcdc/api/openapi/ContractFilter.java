@@ -35,7 +35,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import vn.qcdc.api.access.Grant;
+import vn.qcdc.api.access.PlatformOperations;
 import vn.qcdc.api.idempotency.Idempotency;
+import vn.qcdc.api.labels.Labels;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.problem.Problem;
 
@@ -64,21 +66,24 @@ public class ContractFilter implements OASFilter {
     static final String REF_SCHEMAS = "#/components/schemas/";
 
     private final Properties texts = new Properties();
-    private List<? extends vn.qcdc.api.access.Operation> table = List.of();
+    private List<vn.qcdc.api.access.Operation> table = List.of();
 
     public ContractFilter() {
         ClassLoader cl = loader();
         load(cl, SHARED_FILE);
         load(cl, SERVICE_FILE);
+        List<vn.qcdc.api.access.Operation> rows = new ArrayList<>(List.of(PlatformOperations.values()));
         String tableClass = texts.getProperty("access-table");
         if (tableClass != null) {
             try {
-                Object[] rows = Class.forName(tableClass, true, cl).getEnumConstants();
-                table = Arrays.stream(rows).map(r -> (vn.qcdc.api.access.Operation) r).toList();
+                for (Object row : Class.forName(tableClass, true, cl).getEnumConstants()) {
+                    rows.add((vn.qcdc.api.access.Operation) row);
+                }
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("access-table " + tableClass + " not found", e);
             }
         }
+        table = List.copyOf(rows);
     }
 
     private static ClassLoader loader() {
@@ -122,6 +127,45 @@ public class ContractFilter implements OASFilter {
         }
         schemas(api, components);
         dropUnusedHeaders(api, components);
+        dropUnusedSchemas(api, components);
+    }
+
+    /**
+     * Schemas no operation reaches (an enum that only names a labels group, a type registered for another service)
+     * are left out: a client generated from the document would carry them as dead types.
+     */
+    private static void dropUnusedSchemas(OpenAPI api, Components components) {
+        Map<String, Schema> all = components.getSchemas();
+        if (all == null || api.getPaths() == null) {
+            return;
+        }
+        Set<String> used = new HashSet<>();
+        for (PathItem item : api.getPaths().getPathItems().values()) {
+            for (Operation op : item.getOperations().values()) {
+                if (op.getParameters() != null) {
+                    op.getParameters().forEach(p -> reach(all, p.getSchema(), used));
+                }
+                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                    op.getRequestBody().getContent().getMediaTypes().values()
+                            .forEach(mt -> reach(all, mt.getSchema(), used));
+                }
+                if (op.getResponses() != null) {
+                    for (APIResponse r : op.getResponses().getAPIResponses().values()) {
+                        if (r.getContent() != null) {
+                            r.getContent().getMediaTypes().values().forEach(mt -> reach(all, mt.getSchema(), used));
+                        }
+                    }
+                }
+            }
+        }
+        if (components.getHeaders() != null) {
+            components.getHeaders().values().forEach(h -> reach(all, h.getSchema(), used));
+        }
+        for (String name : List.copyOf(all.keySet())) {
+            if (!used.contains(name)) {
+                components.removeSchema(name);
+            }
+        }
     }
 
     /** The shared headers a service does not answer with (no download, say) are left out of its document. */
@@ -219,7 +263,8 @@ public class ContractFilter implements OASFilter {
             errors.put(code, text("status." + code, "See the problem's `code`."));
         }
         errors.put("500", "An unexpected error; the problem carries an `incident` id to quote to the operators.");
-        if (!path.startsWith("/api/v1/units") && !path.startsWith("/api/v1/admin/clock")) {
+        if (!path.startsWith("/api/v1/units") && !path.startsWith("/api/v1/admin/clock")
+                && !path.startsWith("/api/v1/labels")) {
             errors.put("503", "The database is unavailable, overloaded or timed out; retry after `Retry-After`"
                     + " seconds.");
         }
@@ -381,10 +426,7 @@ public class ContractFilter implements OASFilter {
                 }
             }
             if (s.getEnumeration() != null) {
-                String d = texts.getProperty("enum." + name);
-                if (d != null) {
-                    s.setDescription(d);
-                }
+                s.setDescription(enumDescription(name, s));
             }
             if (s.getProperties() == null || name.equals(PROBLEM) || name.equals(FIELD_ERROR)) {
                 continue;
@@ -408,6 +450,25 @@ public class ContractFilter implements OASFilter {
                 }
             }
         }
+    }
+
+    /**
+     * An enum's description lists every value with its Vietnamese and English words, read from the one source of
+     * labels ({@link Labels}, group = the schema's name), so the document, {@code GET /api/v1/labels} and problem
+     * messages say the same.
+     */
+    private String enumDescription(String name, Schema s) {
+        StringBuilder out = new StringBuilder(texts.getProperty("enum." + name,
+                texts.getProperty("schema." + name, "Giá trị (values):")));
+        Map<String, Labels.Text> labels = Labels.groups().getOrDefault(name, Map.of());
+        for (Object value : s.getEnumeration()) {
+            Labels.Text t = labels.get(String.valueOf(value));
+            out.append("\n- `").append(value).append('`');
+            if (t != null) {
+                out.append(": ").append(t.vi()).append(" (").append(t.en()).append(')');
+            }
+        }
+        return out.toString();
     }
 
     private static void describe(Schema ps, String description) {

@@ -56,7 +56,8 @@ public class InputProblemMappers {
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error, incident %s, on %s", incident, path());
-        return build(500, "internal", messages.get("internal", incident), null);
+        Response r = build(500, "internal", messages.get("internal", incident), null);
+        return Response.fromResponse(r).entity(((Problem) r.getEntity()).withIncident(incident)).build();
     }
 
     static boolean fromRequestParsing(Throwable e) {

@@ -11,10 +11,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(URI type, String title, int status, String detail, String instance, String code,
-        List<FieldError> errors) {
+        List<FieldError> errors, String incident) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://qcdc.gov.vn/problems/";
+
+    public Problem(URI type, String title, int status, String detail, String instance, String code,
+            List<FieldError> errors) {
+        this(type, title, status, detail, instance, code, errors, null);
+    }
+
+    /** The same problem carrying {@code id}, under which an unexpected error's stack trace is in the log (500). */
+    public Problem withIncident(String id) {
+        return new Problem(type, title, status, detail, instance, code, errors, id);
+    }
 
     /** One invalid input: where it is ({@code field} as a JSON path such as {@code body.dueDate}) and why. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -244,7 +244,8 @@ public class ProblemMappers {
     private Response internal(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error, incident %s, on %s", incident, path());
-        return build(500, "internal", messages.get("internal", incident), null);
+        Response r = build(500, "internal", messages.get("internal", incident), null);
+        return Response.fromResponse(r).entity(((Problem) r.getEntity()).withIncident(incident)).build();
     }
 
     private Response unauthenticated() {
