@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -47,6 +48,7 @@ import vn.qcdc.infra.DevTokens;
  * organisation's inbox read. Every answer is a typed object; the assertions read its fields. If a document stops
  * saying what the service does (a status, a field, a type), this test fails where an integrator's client would.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GeneratedClientScenarioTest {
 
     static final String XUAT_HOA = "01855";

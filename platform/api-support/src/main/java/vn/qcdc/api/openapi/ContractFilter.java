@@ -210,6 +210,16 @@ public class ContractFilter implements OASFilter {
             idempotent |= Idempotency.HEADER.equalsIgnoreCase(prm.getName());
         }
         boolean body = op.getRequestBody() != null;
+        if (body && op.getRequestBody().getContent() != null) {
+            // A multipart form described by a schema class keeps only the reference: Quarkus also adds the form
+            // fields it reads inline, and a $ref with siblings is refused by client generators.
+            for (MediaType mt : op.getRequestBody().getContent().getMediaTypes().values()) {
+                Schema s = mt.getSchema();
+                if (s != null && s.getRef() != null && s.getProperties() != null) {
+                    mt.setSchema(OASFactory.createSchema().ref(s.getRef()));
+                }
+            }
+        }
         if (body && op.getRequestBody().getDescription() == null) {
             op.getRequestBody().setDescription(text("body." + op.getOperationId(), "The request body."));
         }
