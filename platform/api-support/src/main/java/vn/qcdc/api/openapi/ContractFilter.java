@@ -561,7 +561,10 @@ public class ContractFilter implements OASFilter {
         example.put("detail", "Yêu cầu có dữ liệu không hợp lệ.");
         example.put("instance", "/api/v1/inspections");
         example.put("code", "validation");
-        example.put("errors", List.of(Map.of("field", "body.scheduledDate", "message", "không được để trống")));
+        Map<String, Object> error = new LinkedHashMap<>(); // ordered, so the committed document is stable
+        error.put("field", "body.scheduledDate");
+        error.put("message", "không được để trống");
+        example.put("errors", List.of(error));
         Schema problem = OASFactory.createSchema().addType(SchemaType.OBJECT)
                 .description("An RFC 9457 problem detail, the body of every error (`application/problem+json`),"
                         + " in Vietnamese by default and in English with `Accept-Language: en`.")
