@@ -93,6 +93,13 @@ final class WriteLoad {
         stoppedAt = System.nanoTime();
     }
 
+    /** Load whose figures are thrown away: the services' JIT compilers warm up. */
+    void warmUp(Duration duration) throws InterruptedException {
+        start();
+        Thread.sleep(duration.toMillis());
+        stop();
+    }
+
     double seconds() {
         return ((stoppedAt == 0 ? System.nanoTime() : stoppedAt) - startedAt) / 1e9;
     }

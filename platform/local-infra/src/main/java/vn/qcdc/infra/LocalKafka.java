@@ -486,8 +486,14 @@ public final class LocalKafka implements AutoCloseable {
         Properties p = new Properties();
         try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
-            String voters = p.getProperty("controller.quorum.voters", "");
-            return java.util.Optional.of(Integer.parseInt(voters.substring(voters.lastIndexOf(':') + 1).trim()));
+            // this node's entry of the quorum: "<node.id>@host:port" among the comma-separated voters
+            String id = p.getProperty("node.id", "1").trim();
+            for (String voter : p.getProperty("controller.quorum.voters", "").split(",")) {
+                if (voter.trim().startsWith(id + "@")) {
+                    return java.util.Optional.of(Integer.parseInt(voter.substring(voter.lastIndexOf(':') + 1).trim()));
+                }
+            }
+            return java.util.Optional.empty();
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }
