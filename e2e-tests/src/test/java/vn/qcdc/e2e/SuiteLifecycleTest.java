@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -89,6 +90,9 @@ class SuiteLifecycleTest {
 
             crashNotificationServiceAndBrokerAndSeeThemComeBack(suite);
             deadlineChangesAndARejectionThroughBrokerKillsReachTheFollowUpPlans(suite);
+            // What was published through those kills still matches docs/api/events.asyncapi.yaml, versions gap-free.
+            EventContract.assertPublishedEventsConform("localhost:" + suite.kafkaPort, Set.of(
+                    "vn.qcdc.recommendation.deadline-changed.v1", "vn.qcdc.recommendation.rejected.v1"));
 
             List<ProcessHandle> children = suite.children();
             long postgres = suite.postgresPid().orElseThrow();

@@ -182,6 +182,12 @@ class WholeSuiteScenarioTest {
                 .body("items.findAll { it.kind == 'MODEL_RECOGNISED' }.size()", equalTo(1)));
     }
 
+    @Test
+    @Order(6)
+    void everyEventTheScenarioPublishedMatchesTheAsyncApiDocument() throws Exception {
+        EventContract.assertReferenceScenario("localhost:" + suite.kafkaPort);
+    }
+
     // --- helpers ---
 
     RequestSpecification as(String token, int port) {
