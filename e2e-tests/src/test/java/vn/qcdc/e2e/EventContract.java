@@ -311,14 +311,9 @@ final class EventContract {
 
     /**
      * Reads everything the suite published (again while the last events may still be on their way, until every type
-     * of the scenario is there) and fails on any record that differs from the document, on any dead letter, and on a
-     * type of the scenario that was never seen.
+     * in {@code mustSee} is there) and fails on any record that differs from the document, on any dead letter, and on
+     * a type of {@code mustSee} that was never seen.
      */
-    static Report assertReferenceScenario(String bootstrap) throws Exception {
-        return assertPublishedEventsConform(bootstrap, REFERENCE_SCENARIO_TYPES);
-    }
-
-    /** As {@link #assertReferenceScenario}, for another scenario and the types it must have produced. */
     static Report assertPublishedEventsConform(String bootstrap, Set<String> mustSee) throws Exception {
         EventContract contract = new EventContract();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
