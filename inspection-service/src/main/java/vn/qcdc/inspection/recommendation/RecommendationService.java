@@ -163,12 +163,13 @@ public class RecommendationService {
         for (int k = 0; k < inputs.size(); k++) {
             AddresseeInput a = inputs.get(k);
             String unit = a.unitCode() == null || a.unitCode().isBlank() ? i.unitCode : a.unitCode();
-            if (!units.isWithin(unit, i.unitCode)) {
+            if (!units.isWithin(unit, i.scheduledDate, i.unitCode)) {
                 throw ProblemException.invalidField(at + ".addressees[" + k + "].unitCode", "addressee-outside-unit",
                         unit, i.unitName);
             }
             String name = a.name() == null || a.name().isBlank()
-                    ? defaultName(a.bodyType()) + " " + units.find(unit).map(u -> u.name()).orElse(unit)
+                    ? defaultName(a.bodyType()) + " "
+                            + units.versionOn(unit, i.scheduledDate).map(u -> u.name()).orElse(unit)
                     : VietnameseText.nfc(a.name());
             out.add(new Addressee(a.bodyType(), unit, name));
         }

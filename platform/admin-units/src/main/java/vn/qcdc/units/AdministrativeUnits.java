@@ -126,11 +126,12 @@ public final class AdministrativeUnits {
 
     private static AdministrativeUnits load() {
         Map<String, String> shared = new HashMap<>();
+        Map<String, LocalDate> dates = new HashMap<>();
         List<AdministrativeUnit> units = new ArrayList<>(15_000);
         for (String[] r : csv(UNITS, 7)) {
             AdministrativeUnit.Level level = AdministrativeUnit.Level.valueOf(r[2]);
             units.add(new AdministrativeUnit(r[0], r[1], level, AdministrativeUnit.Type.of(r[3], level),
-                    r[4].isEmpty() ? null : share(shared, r[4]), date(r[5]), date(r[6])));
+                    r[4].isEmpty() ? null : share(shared, r[4]), date(dates, r[5]), date(dates, r[6])));
         }
         List<Successor> successors = new ArrayList<>(12_000);
         for (String[] r : csv(SUCCESSORS, 4)) {
@@ -143,8 +144,8 @@ public final class AdministrativeUnits {
         return shared.computeIfAbsent(s, k -> k);
     }
 
-    private static LocalDate date(String s) {
-        return s.isEmpty() ? null : LocalDate.parse(s);
+    private static LocalDate date(Map<String, LocalDate> dates, String s) {
+        return s.isEmpty() ? null : dates.computeIfAbsent(s, LocalDate::parse);
     }
 
     /** The rows of a built-in CSV file (RFC 4180 quoting; the files are generated, see the module README). */
