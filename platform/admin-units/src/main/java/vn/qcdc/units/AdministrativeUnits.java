@@ -116,6 +116,11 @@ public final class AdministrativeUnits {
         return BuiltIn.UNITS;
     }
 
+    /** A fresh copy of the built-in data, not the shared one (to measure its footprint). */
+    public static AdministrativeUnits readBuiltIn() {
+        return load();
+    }
+
     private static final class BuiltIn {
         static final AdministrativeUnits UNITS = load();
     }
@@ -130,12 +135,15 @@ public final class AdministrativeUnits {
         List<AdministrativeUnit> units = new ArrayList<>(15_000);
         for (String[] r : csv(UNITS, 7)) {
             AdministrativeUnit.Level level = AdministrativeUnit.Level.valueOf(r[2]);
-            units.add(new AdministrativeUnit(r[0], r[1], level, AdministrativeUnit.Type.of(r[3], level),
+            // Codes, names, parents and legal bases repeat (two versions of a code, successor rows): one copy each.
+            units.add(new AdministrativeUnit(share(shared, r[0]), share(shared, r[1]), level,
+                    AdministrativeUnit.Type.of(r[3], level),
                     r[4].isEmpty() ? null : share(shared, r[4]), date(dates, r[5]), date(dates, r[6])));
         }
         List<Successor> successors = new ArrayList<>(12_000);
         for (String[] r : csv(SUCCESSORS, 4)) {
-            successors.add(new Successor(r[0], r[1], "whole".equals(r[2]), share(shared, r[3]), REFORM_DAY));
+            successors.add(new Successor(share(shared, r[0]), share(shared, r[1]), "whole".equals(r[2]),
+                    share(shared, r[3]), REFORM_DAY));
         }
         return new AdministrativeUnits(units, successors);
     }
