@@ -50,6 +50,7 @@ import vn.qcdc.inspection.inspection.InspectionDto.InspectionInput;
 import vn.qcdc.inspection.inspection.InspectionDto.InspectionUpdate;
 import vn.qcdc.inspection.inspection.InspectionDto.InspectionView;
 import vn.qcdc.inspection.recommendation.RecommendationService;
+import vn.qcdc.inspection.search.SearchKeys;
 import vn.qcdc.units.AdministrativeUnit;
 import vn.qcdc.units.AdministrativeUnits;
 
@@ -472,7 +473,8 @@ public class InspectionService {
         if (publicDisclosure != null) {
             i.publicDisclosure = publicDisclosure;
         }
-        i.searchKey = VietnameseText.fold(i.unitName + " " + i.unitCode);
+        i.searchKey = SearchKeys.inspection(i, Delegation.findById(i.delegationId));
+        i.searchVersion = SearchKeys.VERSION;
         touch(i);
     }
 

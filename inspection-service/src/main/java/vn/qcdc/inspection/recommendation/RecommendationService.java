@@ -50,6 +50,7 @@ import vn.qcdc.inspection.recommendation.RecommendationDto.ProgressInput;
 import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationInput;
 import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationView;
 import vn.qcdc.inspection.recommendation.RecommendationDto.ReportView;
+import vn.qcdc.inspection.search.SearchKeys;
 import vn.qcdc.units.AdministrativeUnits;
 
 /**
@@ -135,13 +136,14 @@ public class RecommendationService {
             r.unitName = i.unitName;
             r.steeringUnitCode = i.steeringUnitCode;
             r.yearAssessed = i.yearAssessed;
-            r.searchKey = VietnameseText.fold(r.content + " " + r.unitName);
             r.area = in.area().name();
             r.priority = (in.priority() == null ? Recommendation.Priority.NORMAL : in.priority()).name();
             r.dueDate = in.dueDate();
             r.originalDueDate = in.dueDate();
             r.status = Recommendation.Status.ISSUED.name();
             r.addressees = addressees(i, in.addressees(), at);
+            r.searchKey = SearchKeys.recommendation(r, i.conclusionSigner);
+            r.searchVersion = SearchKeys.VERSION;
             r.addresseeTypes = r.addressees.stream().map(a -> a.bodyType().name()).distinct().toArray(String[]::new);
             r.createdAt = OffsetDateTime.now(clock);
             r.createdBy = access.actor();
