@@ -295,6 +295,24 @@ public final class AdministrativeUnits {
         return children(code).stream().filter(u -> u.validOn(day)).toList();
     }
 
+    /**
+     * The units directly below {@code code} as it stands on {@code day}: the children in force then or, for a unit
+     * that has ended (Bắc Kạn, 06), those of its last day. A breakdown by child (statistics) uses these, so that a
+     * record is counted under one child only: a commune's old records roll up into the new commune formed from it.
+     */
+    public List<AdministrativeUnit> currentChildren(String code, LocalDate day) {
+        AdministrativeUnit[] versions = code == null ? null : byCode.get(code);
+        if (versions == null) {
+            return List.of();
+        }
+        LocalDate on = day;
+        AdministrativeUnit last = versions[versions.length - 1];
+        if (versionOn(code, day).isEmpty()) {
+            on = last.validTo() != null && last.validTo().isBefore(day) ? last.validTo() : last.validFrom();
+        }
+        return on == null ? List.of() : children(code, on);
+    }
+
     /** The version of {@code u}'s parent that was in force with it. */
     public Optional<AdministrativeUnit> parentVersion(AdministrativeUnit u) {
         if (u.parentCode() == null) {

@@ -135,6 +135,17 @@ class AdministrativeUnitsTest {
     }
 
     @Test
+    void currentChildrenAreTheStructureOfTheDay() {
+        LocalDate today = LocalDate.of(2026, 11, 27);
+        List<AdministrativeUnit> thaiNguyen = units.currentChildren("19", today);
+        assertEquals(92, thaiNguyen.size(), "Tỉnh Thái Nguyên has 92 communes and wards (1683/NQ-UBTVQH15)");
+        assertTrue(thaiNguyen.stream().allMatch(u -> u.level() == Level.COMMUNE && u.validOn(today)));
+        assertEquals(8, units.currentChildren("06", today).size(), "Bắc Kạn ended: its districts of 30 June 2025");
+        assertEquals(8, units.currentChildren("058", today).size());
+        assertEquals(9, units.currentChildren("19", INSPECTION_DAY).size(), "Thái Nguyên's districts in 2020");
+    }
+
+    @Test
     void escalationGoesToTheCurrentUnitAbove() {
         assertEquals("058", units.escalationTarget("01855", INSPECTION_DAY).orElseThrow().code());
         assertEquals("19", units.escalationTarget("01855", LocalDate.of(2026, 1, 1)).orElseThrow().code());
