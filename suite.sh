@@ -7,6 +7,8 @@
 #   ./suite.sh --demo          also ask the services to load demo data (QCDC_DEMO_DATA=true)
 #   ./suite.sh --bind ADDRESS  API ports on ADDRESS instead of 127.0.0.1; refused unless a real key is configured
 #                              (MP_JWT_VERIFY_PUBLICKEY_LOCATION), since anyone can mint dev tokens
+#   ./suite.sh --multi-node    rehearse a cluster: 3 Kafka brokers (replication factor 3, min.insync.replicas 2)
+#                              and 2 replicas of each service (= --brokers 3 --replicas 2); see deploy/README.md
 #   ./suite.sh token <role> [--unit CODE] [--org ORG_TYPE] [--ttl-minutes N]
 #                              print a DEV-ONLY bearer token and exit
 #

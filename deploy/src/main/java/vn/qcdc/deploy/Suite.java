@@ -53,6 +53,12 @@ import vn.qcdc.infra.LocalPostgres;
  * <p>
  * State lives in the data folder ({@code ./data}), so the next start finds the same databases and topics. Deleting the
  * folder resets everything.
+ *
+ * <p>
+ * Multi-node rehearsal ({@code --multi-node}, or {@code --brokers 3 --replicas 2}): what a cluster does, on this
+ * machine: three Kafka brokers (each a controller voter; replication factor 3, {@code min.insync.replicas=2}, data in
+ * {@code kafka-cluster/}) and two processes of each service on their own ports, sharing their service's database.
+ * Each broker and each replica is supervised and restarted on its own.
  */
 public final class Suite {
 
@@ -68,7 +74,8 @@ public final class Suite {
     private final List<Child> children = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private LocalPostgres postgres;
-    private LocalKafka kafka;
+    /** The brokers the launcher started: one, or the nodes of a local cluster; empty with an external Kafka. */
+    private final List<LocalKafka> kafkas = new CopyOnWriteArrayList<>();
     private Path publicKey;
     private volatile boolean stopping;
     private volatile Thread mainThread;
@@ -88,6 +95,8 @@ public final class Suite {
         }
         boolean demo = false;
         String bind = null;
+        int brokers = 1;
+        int replicas = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--demo" -> demo = true;
@@ -100,6 +109,22 @@ public final class Suite {
                         return 2;
                     }
                     bind = args[++i];
+                }
+                case "--multi-node" -> {
+                    brokers = Settings.MULTI_NODE_BROKERS;
+                    replicas = Settings.MULTI_NODE_REPLICAS;
+                }
+                case "--brokers", "--replicas" -> {
+                    if (i + 1 >= args.length || !args[i + 1].matches("[0-9]{1,2}")) {
+                        err.println(args[i] + " needs a number, e.g. " + args[i] + " 3");
+                        return 2;
+                    }
+                    int n = Integer.parseInt(args[++i]);
+                    if (args[i - 1].equals("--brokers")) {
+                        brokers = n;
+                    } else {
+                        replicas = n;
+                    }
                 }
                 case "-h", "--help" -> {
                     usage(OUT);
@@ -118,7 +143,7 @@ public final class Suite {
         }
         Settings settings;
         try {
-            settings = Settings.from(env, home, demo, bind);
+            settings = Settings.from(env, home, demo, bind, brokers, replicas);
         } catch (IllegalArgumentException e) {
             err.println("suite: " + e.getMessage());
             return 2;
@@ -130,13 +155,15 @@ public final class Suite {
 
     static void usage(PrintStream out) {
         out.println("""
-                Usage: ./suite.sh [--no-build] [--demo] [--bind ADDRESS]
+                Usage: ./suite.sh [--no-build] [--demo] [--bind ADDRESS] [--multi-node | --brokers N --replicas N]
                        ./suite.sh token <role> [--unit CODE] [--org ORG_TYPE] [--ttl-minutes N]
 
                 Starts PostgreSQL, Kafka and the three services on this machine and keeps them running (a part that
                 stops is restarted); Ctrl-C stops everything. The services listen on 127.0.0.1; --bind (or
                 QCDC_BIND_ADDRESS) moves their API ports elsewhere, only with a real key
                 (MP_JWT_VERIFY_PUBLICKEY_LOCATION), never with the dev key.
+                --multi-node rehearses a cluster: 3 Kafka brokers (replication factor 3, min.insync.replicas 2) and
+                2 replicas of each service (second replicas on API port + 10: 8091, 8092, 8093; management 9091-9093).
                 Environment: QCDC_DATA_DIR, QCDC_DB_HOST/PORT/USER/PASSWORD, QCDC_KAFKA_BOOTSTRAP, QCDC_KAFKA_PORT,
                 QCDC_<SERVICE>_PORT, QCDC_<SERVICE>_MANAGEMENT_PORT (see deploy/README.md).""");
     }
@@ -169,7 +196,7 @@ public final class Suite {
             for (Settings.Service s : settings.services()) {
                 for (int port : List.of(s.port(), s.managementPort())) {
                     if (!FreePorts.isFree(port)) {
-                        System.err.println("Port " + port + " for " + s.module() + " is already in use. Stop what "
+                        System.err.println("Port " + port + " for " + s.name() + " is already in use. Stop what "
                                 + "uses it (an earlier ./suite.sh or quarkus:dev?) and try again.");
                         return 1;
                     }
@@ -201,7 +228,7 @@ public final class Suite {
     }
 
     private void startDatabase() {
-        List<String> databases = settings.services().stream().map(Settings.Service::database).toList();
+        List<String> databases = settings.databases();
         if (settings.dbHost() != null) {
             step("PostgreSQL: using " + settings.dbHost() + ":" + settings.dbPort() + " (QCDC_DB_HOST)");
             createExternalDatabases(databases);
@@ -247,13 +274,28 @@ public final class Suite {
             return;
         }
         long t0 = System.nanoTime();
-        kafka = LocalKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
-        children.add(new KafkaChild());
-        step("Kafka broker on " + kafka.bootstrapServers() + " ready in " + millis(t0) + " ms");
+        if (settings.brokers() == 1) {
+            LocalKafka kafka = LocalKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+            kafkas.add(kafka);
+            children.add(new KafkaChild(kafka, "Kafka broker"));
+            step("Kafka broker on " + kafka.bootstrapServers() + " ready in " + millis(t0) + " ms");
+            return;
+        }
+        // A cluster keeps its data apart from the single broker's: its topics are replicated, that one's are not.
+        kafkas.addAll(LocalKafka.startCluster(settings.dataDir().resolve("kafka-cluster"), settings.kafkaPorts()));
+        kafkas.forEach(k -> children.add(new KafkaChild(k, "Kafka broker " + k.nodeId())));
+        step("Kafka cluster of " + kafkas.size() + " brokers on " + LocalKafka.bootstrapServers(kafkas)
+                + " (replication factor " + replicationFactor() + ", min.insync.replicas "
+                + (kafkas.size() >= 3 ? 2 : 1) + ") ready in " + millis(t0) + " ms");
     }
 
     private String bootstrapServers() {
-        return settings.kafkaBootstrap() != null ? settings.kafkaBootstrap() : kafka.bootstrapServers();
+        return settings.kafkaBootstrap() != null ? settings.kafkaBootstrap() : LocalKafka.bootstrapServers(kafkas);
+    }
+
+    /** Copies of each event the services' topics keep: one per broker the launcher started, at most three. */
+    private int replicationFactor() {
+        return Math.min(3, kafkas.size());
     }
 
     private String jdbcUrl(String database) {
@@ -507,8 +549,11 @@ public final class Suite {
     }
 
     private final class KafkaChild extends Child {
-        KafkaChild() {
-            super("Kafka broker");
+        private final LocalKafka kafka;
+
+        KafkaChild(LocalKafka kafka, String name) {
+            super(name);
+            this.kafka = kafka;
         }
 
         @Override
@@ -517,20 +562,18 @@ public final class Suite {
                 if (stopping) {
                     throw new IllegalStateException("stopping");
                 }
-                kafka.start(); // same port, same log directory
+                kafka.start(); // same port, same log directory; a cluster's other nodes keep serving meanwhile
             }
         }
 
         @Override
         boolean isAlive() {
-            return kafka == null || kafka.isRunning();
+            return stopping || kafka.isRunning();
         }
 
         @Override
         String exitDescription() {
-            LocalKafka k = kafka;
-            return (k == null ? Optional.<Integer>empty() : k.exitCode()).map(c -> "code " + c).orElse("stopped")
-                    + "; log " + display(settings.dataDir().resolve("kafka/broker.log"));
+            return kafka.exitCode().map(c -> "code " + c).orElse("stopped") + "; log " + display(kafka.logFile());
         }
     }
 
@@ -541,9 +584,9 @@ public final class Suite {
         private volatile Process process;
 
         ServiceChild(Settings.Service service) {
-            super(service.module());
+            super(service.name());
             this.service = service;
-            this.log = settings.dataDir().resolve("logs").resolve(service.module() + ".log");
+            this.log = settings.dataDir().resolve("logs").resolve(service.name() + ".log");
         }
 
         Optional<Long> pid() {
@@ -606,8 +649,9 @@ public final class Suite {
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid"); // own session: Ctrl-C reaches only the launcher, which stops in order
         }
+        // -Dqcdc.instance names the replica in process lists (ps, a test's ProcessHandle); nothing reads it.
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", jar(s).toString()));
+                "-Dqcdc.instance=" + s.name(), "-jar", jar(s).toString()));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(settings.home().resolve(s.module()).toFile())
                 .redirectErrorStream(true)
@@ -624,6 +668,10 @@ public final class Suite {
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres != null ? postgres.username() : settings.dbUser());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres != null ? postgres.password() : settings.dbPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        if (!kafkas.isEmpty()) {
+            // the topics a service creates get as many copies as there are brokers here (at most three)
+            env.put("QCDC_EVENTS_REPLICATION_FACTOR", Integer.toString(replicationFactor()));
+        }
         if (settings.devKeys()) {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
             env.put("MP_JWT_VERIFY_ISSUER", DevTokens.DEV_ISSUER);
@@ -661,19 +709,21 @@ public final class Suite {
         OUT.printf(format, "SERVICE", "API", "OPENAPI", "SWAGGER UI");
         for (Settings.Service s : settings.services()) {
             String base = "http://" + host + ":" + s.port();
-            OUT.printf(format, s.module(), base + "/api/v1", base + "/q/openapi", base + "/q/swagger-ui");
+            OUT.printf(format, s.name(), base + "/api/v1", base + "/q/openapi", base + "/q/swagger-ui");
         }
         OUT.println();
         OUT.printf(format, "SERVICE (management)", "HEALTH (live)", "READY", "METRICS");
         for (Settings.Service s : settings.services()) {
             String base = "http://localhost:" + s.managementPort();
-            OUT.printf(format, s.module(), base + "/q/health/live", base + "/q/health/ready", base + "/q/metrics");
+            OUT.printf(format, s.name(), base + "/q/health/live", base + "/q/health/ready", base + "/q/metrics");
         }
         OUT.println();
         OUT.println("  PostgreSQL   " + (postgres != null
                 ? "localhost:" + postgres.port() + " user " + postgres.username() + " (local trust)"
                 : settings.dbHost() + ":" + settings.dbPort()));
-        OUT.println("  Kafka        " + bootstrapServers());
+        OUT.println("  Kafka        " + bootstrapServers() + (kafkas.size() > 1
+                ? "   (" + kafkas.size() + " brokers, replication factor " + replicationFactor() + ")"
+                : ""));
         OUT.println("  Data folder  " + settings.dataDir() + "   (logs in " + display(settings.dataDir()
                 .resolve("logs")) + "; delete the folder to reset)");
         OUT.println();
@@ -765,9 +815,18 @@ public final class Suite {
         } catch (IOException e) {
             // harmless: the next start checks the pids before using them
         }
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
+        if (!kafkas.isEmpty()) {
+            // A cluster's brokers stop together: one by one, the last ones would wait for a quorum already gone.
+            List<Thread> stops = kafkas.stream().map(k -> new Thread(k::close, "stop-" + k.nodeId())).toList();
+            stops.forEach(Thread::start);
+            for (Thread t : stops) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            kafkas.clear();
             step("Kafka stopped");
         }
         if (postgres != null) {

@@ -2,6 +2,7 @@ package vn.qcdc.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -32,7 +33,8 @@ class SuiteTest {
     @Test
     void missingServiceJarsFailClearlyAndStopTheInfrastructure() throws Exception {
         Path data = home.resolve("data");
-        Settings settings = new Settings(home, data, null, 0, "postgres", "", null, 0, false, Settings.SERVICES, 5,
+        Settings settings = new Settings(home, data, null, 0, "postgres", "", null, List.of(0), false,
+                Settings.SERVICES, 5,
                 Settings.LOOPBACK, null);
 
         assertEquals(1, new Suite(settings).run());
@@ -57,6 +59,34 @@ class SuiteTest {
         assertEquals("k:9092", external.kafkaBootstrap());
         assertEquals(home.resolve("elsewhere"), external.dataDir());
         assertTrue(external.demo());
+    }
+
+    @Test
+    void theMultiNodeRehearsalGivesEveryBrokerAndReplicaItsOwnPorts() {
+        Settings multi = Settings.from(Map.of(), home, false, null, Settings.MULTI_NODE_BROKERS,
+                Settings.MULTI_NODE_REPLICAS);
+        assertEquals(List.of(9092, 9093, 9094), multi.kafkaPorts());
+        assertEquals(List.of("inspection-service", "inspection-service-2", "model-registry-service",
+                "model-registry-service-2", "notification-service", "notification-service-2"),
+                multi.services().stream().map(Settings.Service::name).toList());
+        assertEquals(List.of(8081, 8091, 8082, 8092, 8083, 8093),
+                multi.services().stream().map(Settings.Service::port).toList());
+        assertEquals(List.of(9081, 9091, 9082, 9092, 9083, 9093),
+                multi.services().stream().map(Settings.Service::managementPort).toList());
+        assertEquals(List.of("inspection", "model_registry", "notification"), multi.databases(),
+                "replicas share their service's database");
+        assertEquals(2, multi.replicas());
+
+        Settings listed = Settings.from(Map.of("QCDC_INSPECTION_PORT", "18081,18085", "QCDC_KAFKA_PORT", "0"), home,
+                false, null, 3, 2);
+        assertEquals(List.of(0, 0, 0), listed.kafkaPorts(), "each broker on a free port");
+        assertEquals(List.of(18081, 18085), listed.services().stream()
+                .filter(s -> s.module().equals("inspection-service")).map(Settings.Service::port).toList());
+        assertEquals(19085, listed.services().get(1).managementPort());
+
+        assertThrows(Settings.Refused.class, () -> Settings.from(Map.of("QCDC_NOTIFICATION_PORT", "1,2,3"), home,
+                false, null, 1, 2));
+        assertThrows(Settings.Refused.class, () -> Settings.from(Map.of(), home, false, null, 0, 1));
     }
 
     @Test

@@ -22,6 +22,12 @@ final class ChannelsSuite implements AutoCloseable {
     final RunningSuite suite;
 
     ChannelsSuite(String dataPrefix) throws Exception {
+        this(dataPrefix, suite -> {
+        });
+    }
+
+    /** @param configure changes to the suite before it starts (a multi-node rehearsal, more environment) */
+    ChannelsSuite(String dataPrefix, java.util.function.Consumer<RunningSuite> configure) throws Exception {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
         byte[] key = new byte[32];
@@ -37,6 +43,7 @@ final class ChannelsSuite implements AutoCloseable {
                 "QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()),
                 "QUARKUS_MAILER_MOCK", "false",
                 "QUARKUS_MAILER_FROM", "nhac-viec@qcdc.example.vn"));
+        configure.accept(suite);
         suite.start("--no-build");
         suite.awaitReady(Duration.ofMinutes(4));
     }

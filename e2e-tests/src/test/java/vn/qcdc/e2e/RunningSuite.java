@@ -34,6 +34,13 @@ final class RunningSuite implements AutoCloseable {
     final int modelManagementPort = FreePorts.find();
     final int notificationManagementPort = FreePorts.find();
     final Map<String, String> extraEnv = new HashMap<>();
+    /** Brokers' ports ({@link #rehearseCluster}): the first is {@link #kafkaPort}. */
+    List<Integer> kafkaPorts = List.of(kafkaPort);
+    /** API and management ports of every replica, by module ({@link #rehearseCluster}). */
+    final Map<String, List<Integer>> apiPorts = new java.util.LinkedHashMap<>();
+    final Map<String, List<Integer>> replicaManagementPorts = new java.util.LinkedHashMap<>();
+    /** Launcher arguments {@link #rehearseCluster} adds to {@link #start}'s. */
+    private final List<String> clusterArgs = new java.util.ArrayList<>();
     /** The launcher, or the shell that started it in the background ({@link #startInBackgroundOfScript}). */
     private Process launcher;
     private Path log;
@@ -42,6 +49,50 @@ final class RunningSuite implements AutoCloseable {
 
     RunningSuite(Path dataDir) {
         this.dataDir = dataDir;
+        apiPorts.put("inspection-service", List.of(inspectionPort));
+        apiPorts.put("model-registry-service", List.of(modelPort));
+        apiPorts.put("notification-service", List.of(notificationPort));
+        replicaManagementPorts.put("inspection-service", List.of(inspectionManagementPort));
+        replicaManagementPorts.put("model-registry-service", List.of(modelManagementPort));
+        replicaManagementPorts.put("notification-service", List.of(notificationManagementPort));
+    }
+
+    /**
+     * The launcher's multi-node rehearsal ({@code --brokers N --replicas N}) on free ports: the first broker and the
+     * first replicas keep the ports above, the others get their own, passed as the launcher's port lists.
+     */
+    void rehearseCluster(int brokers, int replicas) {
+        List<Integer> kafka = new java.util.ArrayList<>(List.of(kafkaPort));
+        while (kafka.size() < brokers) {
+            kafka.add(FreePorts.find());
+        }
+        kafkaPorts = List.copyOf(kafka);
+        extraEnv.put("QCDC_KAFKA_PORT", join(kafkaPorts));
+        for (String module : List.copyOf(apiPorts.keySet())) {
+            List<Integer> api = new java.util.ArrayList<>(apiPorts.get(module).subList(0, 1));
+            List<Integer> management = new java.util.ArrayList<>(replicaManagementPorts.get(module).subList(0, 1));
+            while (api.size() < replicas) {
+                api.add(FreePorts.find());
+                management.add(FreePorts.find());
+            }
+            apiPorts.put(module, List.copyOf(api));
+            replicaManagementPorts.put(module, List.copyOf(management));
+            String prefix = "QCDC_"
+                    + module.replace("-service", "").replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+            extraEnv.put(prefix + "_PORT", join(api));
+            extraEnv.put(prefix + "_MANAGEMENT_PORT", join(management));
+        }
+        clusterArgs.clear();
+        clusterArgs.addAll(List.of("--brokers", String.valueOf(brokers), "--replicas", String.valueOf(replicas)));
+    }
+
+    private static String join(List<Integer> ports) {
+        return String.join(",", ports.stream().map(String::valueOf).toList());
+    }
+
+    /** {@code 127.0.0.1:<port>,...} of the launcher's brokers. */
+    String bootstrapServers() {
+        return String.join(",", kafkaPorts.stream().map(p -> "127.0.0.1:" + p).toList());
     }
 
     List<Integer> servicePorts() {
@@ -62,6 +113,7 @@ final class RunningSuite implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-Dqcdc.home=" + HOME, "-cp",
                 jar + ":" + HOME.resolve("deploy/target/lib") + "/*", "vn.qcdc.deploy.Suite"));
         command.addAll(List.of(args));
+        command.addAll(clusterArgs);
         launcher = processBuilder(command).start();
     }
 
@@ -132,7 +184,7 @@ final class RunningSuite implements AutoCloseable {
     void awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpClient http = HttpClient.newHttpClient();
-        for (int port : managementPorts()) {
+        for (int port : replicaManagementPorts.values().stream().flatMap(List::stream).toList()) {
             while (true) {
                 if (!launcher.isAlive()) {
                     throw new IllegalStateException("The launcher exited with " + launcher.exitValue() + ":\n"

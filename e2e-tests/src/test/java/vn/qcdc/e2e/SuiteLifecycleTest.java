@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +90,9 @@ class SuiteLifecycleTest {
 
             crashNotificationServiceAndBrokerAndSeeThemComeBack(suite);
             deadlineChangesAndARejectionThroughBrokerKillsReachTheFollowUpPlans(suite);
+            // What was published through those kills still matches docs/api/events.asyncapi.yaml, versions gap-free.
+            EventContract.assertPublishedEventsConform("localhost:" + suite.kafkaPort, Set.of(
+                    "vn.qcdc.recommendation.deadline-changed.v1", "vn.qcdc.recommendation.rejected.v1"));
 
             List<ProcessHandle> children = suite.children();
             long postgres = suite.postgresPid().orElseThrow();

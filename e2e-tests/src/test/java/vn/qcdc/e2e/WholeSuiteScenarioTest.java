@@ -38,7 +38,8 @@ import vn.qcdc.infra.DevTokens;
  * reminders reach the ward's People's Committee by email (a real SMTP server), signed webhook (the receiver checks the
  * signature) and inbox (read through the API) → progress, completion and verification end a plan, no reminder after
  * → an overdue recommendation escalates to the steering committee above → a proposed model notifies steering and its
- * recognition notifies the Women's Union.
+ * recognition notifies the Women's Union → the life cycles are taken to their other ends (cancellations, a
+ * withdrawal, a refusal whose webhook notice fails for good) → every record the suite published on Kafka matches docs/api/events.asyncapi.yaml.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -180,6 +181,85 @@ class WholeSuiteScenarioTest {
         // The Women's Union also has reminders in its inbox (it is an addressee of the "Dân vận khéo" recommendation).
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> inbox(WOMEN_USER).then().statusCode(200)
                 .body("items.findAll { it.kind == 'MODEL_RECOGNISED' }.size()", equalTo(1)));
+    }
+
+    @Test
+    @Order(6)
+    void cancellationsAWithdrawalAndARefusalPublishTheirEventsToo() {
+        // Beyond the article: the ends of the life cycles the reference scenario does not reach, so that the events
+        // they publish are checked against docs/api/events.asyncapi.yaml below as well.
+        String figures = recommendationByDue.get("2021-01-31/OTHER");
+        String inspection = as(steering, suite.inspectionPort).get("/api/v1/recommendations/" + figures).then()
+                .statusCode(200).extract().path("inspectionId");
+        List<Map<String, Object>> recs = as(steering, suite.inspectionPort).queryParam("inspection", inspection)
+                .get("/api/v1/recommendations").then().statusCode(200).extract().path("items");
+        String reason = "{\"reason\": \"Không còn phù hợp (minh họa)\"}";
+        recs.stream().filter(r -> !"VERIFIED".equals(r.get("status"))).forEach(r -> as(steering, suite.inspectionPort)
+                .body(reason).post("/api/v1/recommendations/" + r.get("id") + "/cancel").then().statusCode(200));
+        as(steering, suite.inspectionPort).get("/api/v1/inspections/" + inspection).then().statusCode(200)
+                .body("status", equalTo("CLOSED"));
+        String delegation = as(steering, suite.inspectionPort).body(Scenario.DELEGATION).post("/api/v1/delegations")
+                .then().statusCode(201).extract().path("id");
+        String planned = as(steering, suite.inspectionPort).body(Scenario.inspection(delegation))
+                .post("/api/v1/inspections").then().statusCode(201).extract().path("id");
+        as(steering, suite.inspectionPort).body(reason).post("/api/v1/inspections/" + planned + "/cancel").then()
+                .statusCode(200);
+
+        String officer = DevTokens.token("org-officer", XUAT_HOA, "WOMENS_UNION");
+        String withdrawn = as(officer, suite.modelPort).body(Scenario.MODEL).post("/api/v1/models").then()
+                .statusCode(201).extract().path("id");
+        as(officer, suite.modelPort).body(Scenario.MODEL.replace("Mô tả minh họa", "Mô tả đã sửa"))
+                .put("/api/v1/models/" + withdrawn).then().statusCode(200);
+        modelAction(officer, withdrawn, "withdrawal", reason);
+        // The Youth Union's model is refused, and the Youth Union's webhook endpoint is gone (nothing listens on its
+        // port): the notice of the refusal fails until the delivery gives up.
+        String youth = DevTokens.token("org-officer", XUAT_HOA, "YOUTH_UNION");
+        String secret = channels.webhookSecret;
+        contact("YOUTH_UNION", XUAT_HOA, "Đoàn Thanh niên phường Xuất Hóa", List.of(), List.of(Map.of("url",
+                "http://127.0.0.1:" + vn.qcdc.infra.FreePorts.find() + "/hooks/gone", "secrets", List.of(secret))),
+                List.of());
+        String refused = as(youth, suite.modelPort).body(Scenario.MODEL.replace("WOMENS_UNION", "YOUTH_UNION")
+                .replace("Hội Liên hiệp Phụ nữ", "Đoàn Thanh niên")).post("/api/v1/models").then().statusCode(201)
+                .extract().path("id");
+        String values = "[{\"name\": \"Hội viên được vay vốn\", \"achieved\": 5}]";
+        modelAction(youth, refused, "start", "{}");
+        modelAction(youth, refused, "self-evaluation", "{\"summary\": \"Chưa đạt\", \"indicators\": " + values
+                + "}");
+        modelAction(youth, refused, "proposal",
+                "{\"level\": \"COMMUNE\", \"unitCode\": \"01855\", \"body\": \"Ban Chỉ đạo phường Xuất Hóa\"}");
+        modelAction(steering, refused, "rejection", reason);
+        // Each retry waits (at most 6 h, plus jitter): move time on by half a day until the delivery has given up.
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.parse("2021-09-01T08:30:00+07:00");
+        for (int i = 1; i <= 12 && failedWebhooks() == 0; i++) {
+            setClocks(now.plusHours(12L * i).toString());
+            int step = i;
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> failedWebhooks() > 0 || step < 12 && attemptsOfFailingWebhook() >= step);
+        }
+        assertEquals(1, failedWebhooks(), "the notice to the gone endpoint gave up");
+    }
+
+    int failedWebhooks() {
+        List<?> items = as(admin, suite.notificationPort).queryParam("channel", "WEBHOOK").queryParam("status",
+                "FAILED").get("/api/v1/deliveries").then().statusCode(200).extract().path("items");
+        return items.size();
+    }
+
+    int attemptsOfFailingWebhook() {
+        List<Integer> attempts = as(admin, suite.notificationPort).queryParam("channel", "WEBHOOK")
+                .queryParam("status", "PENDING").queryParam("kind", "MODEL_NOT_RECOGNISED").get("/api/v1/deliveries")
+                .then().statusCode(200).extract().path("items.attempts");
+        return attempts.stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    @Test
+    @Order(7)
+    void everyEventTheSuitePublishedMatchesTheAsyncApiDocument() throws Exception {
+        Set<String> mustSee = new java.util.TreeSet<>(EventContract.REFERENCE_SCENARIO_TYPES);
+        mustSee.addAll(Set.of("vn.qcdc.recommendation.cancelled.v1", "vn.qcdc.inspection.closed.v1",
+                "vn.qcdc.inspection.cancelled.v1", "vn.qcdc.model.updated.v1", "vn.qcdc.model.withdrawn.v1",
+                "vn.qcdc.model.not-recognised.v1", "vn.qcdc.notification.delivery-failed.v1"));
+        EventContract.assertPublishedEventsConform("localhost:" + suite.kafkaPort, mustSee);
     }
 
     // --- helpers ---

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A wrong field name in a manifest fails the build: a copy of deploy/kubernetes with one field misspelt renders
- * (Kustomize does not know the types) and the validator refuses it, naming the field. One case per checker: a
- * Kubernetes type (fabric8), a Strimzi resource (Strimzi's model), a CloudNativePG resource (JSON Schema), the
- * ServiceMonitor, and a wrong enum value.
+ * (Kustomize does not know the types) and the validator refuses it, naming the field. Cases for each checker: Kubernetes
+ * types (fabric8's model), Strimzi's Kafka and KafkaTopic, CloudNativePG's Cluster and Database and the Prometheus
+ * operator's ServiceMonitor (their vendored CRD schemas), a wrong enum value and a wrong type.
  */
 class MisspeltFieldTest {
 
@@ -63,6 +63,8 @@ class MisspeltFieldTest {
             "base/kafka/users.yaml | operations: [Write, Describe] | operations: [Wirte, Describe] | Wirte",
             "base/postgres/cluster.yaml | enablePodAntiAffinity: true | enablePodAntiAfinity: true | enablePodAntiAfinity",
             "base/postgres/cluster.yaml | databaseReclaimPolicy: retain | reclaimPolicy: retain | reclaimPolicy",
+            "base/postgres/cluster.yaml | primaryUpdateStrategy: | primaryUpdateStrategie: | primaryUpdateStrategie",
+            "base/postgres/cluster.yaml | maxParallel: 2 | maxParallel: two | maxParallel",
             "base/services/service-monitor.yaml | interval: 30s | intervall: 30s | intervall"})
     void aMisspeltFieldIsRefused(String file, String field, String misspelt, String expectedInMessage)
             throws IOException {

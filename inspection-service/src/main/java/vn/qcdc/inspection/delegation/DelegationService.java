@@ -25,6 +25,7 @@ import vn.qcdc.api.text.VietnameseText;
 import vn.qcdc.inspection.access.InspectionOperations;
 import vn.qcdc.inspection.delegation.DelegationDto.DelegationInput;
 import vn.qcdc.inspection.delegation.DelegationDto.DelegationView;
+import vn.qcdc.inspection.search.SearchKeyBackfill;
 import vn.qcdc.units.AdministrativeUnits;
 
 /** Business rules of delegations: who may form and change them, and what a valid delegation is. */
@@ -38,6 +39,9 @@ public class DelegationService {
 
     @Inject
     AdministrativeUnits units;
+
+    @Inject
+    SearchKeyBackfill searchKeys;
 
     @Inject
     Clock clock;
@@ -61,6 +65,8 @@ public class DelegationService {
         // Moving it to another committee needs the same right there.
         access.require(InspectionOperations.UPDATE_DELEGATION, Target.unit(in.committeeUnitCode()));
         apply(d, in);
+        // The delegation's name and members are part of its inspections' search keys.
+        searchKeys.delegationChanged(d);
         return d;
     }
 

@@ -48,6 +48,9 @@ public class Inspection extends PanacheEntityBase {
     public String steeringUnitCode;
     @Column(name = "search_key")
     public String searchKey;
+    /** The {@code SearchKeys.VERSION} that wrote {@link #searchKey}. */
+    @Column(name = "search_version")
+    public short searchVersion;
     @Column(name = "scheduled_date")
     public LocalDate scheduledDate;
     @Column(name = "year_assessed")

@@ -30,6 +30,7 @@ import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.text.VietnameseText;
+import vn.qcdc.api.units.UnitRules;
 import vn.qcdc.backbone.outbox.Outbox;
 import vn.qcdc.events.EventTypes;
 import vn.qcdc.events.Topics;
@@ -50,6 +51,7 @@ import vn.qcdc.inspection.inspection.InspectionDto.InspectionInput;
 import vn.qcdc.inspection.inspection.InspectionDto.InspectionUpdate;
 import vn.qcdc.inspection.inspection.InspectionDto.InspectionView;
 import vn.qcdc.inspection.recommendation.RecommendationService;
+import vn.qcdc.inspection.search.SearchKeys;
 import vn.qcdc.units.AdministrativeUnit;
 import vn.qcdc.units.AdministrativeUnits;
 
@@ -70,6 +72,9 @@ public class InspectionService {
 
     @Inject
     AdministrativeUnits units;
+
+    @Inject
+    UnitRules unitRules;
 
     @Inject
     Clock clock;
@@ -96,18 +101,15 @@ public class InspectionService {
     public Inspection schedule(InspectionInput in) {
         // The ward must lie within the committee's unit (checked below), so the committee's right covers it.
         Delegation d = delegations.find(in.delegationId(), InspectionOperations.SCHEDULE_INSPECTION);
-        AdministrativeUnit unit = units.find(in.unitCode())
-                .orElseThrow(() -> ProblemException.invalidField("unitCode", "unknown-unit", in.unitCode()));
+        // The inspection keeps the unit as it was on its date (01843 is Phùng Chí Kiên in 2021, Bắc Kạn in 2026).
+        AdministrativeUnit unit = unitRules.requireValidOn("unitCode", in.unitCode(), "scheduledDate",
+                in.scheduledDate());
         if (!unit.level().isGrassroots()) {
             throw ProblemException.invalidField("unitCode", "unit-not-grassroots", in.unitCode());
         }
-        if (!units.isWithin(unit.code(), d.committeeUnitCode)) {
+        if (!units.isWithin(unit.code(), in.scheduledDate(), d.committeeUnitCode)) {
             throw ProblemException.invalidField("unitCode", "unit-outside-committee", in.unitCode(),
                     d.committeeUnitCode);
-        }
-        if (!unit.validOn(in.scheduledDate())) {
-            throw ProblemException.invalidField("scheduledDate", "unit-not-valid-on", unit.name(),
-                    in.scheduledDate());
         }
         Inspection i = new Inspection();
         i.id = UUID.randomUUID();
@@ -133,10 +135,7 @@ public class InspectionService {
     public Inspection update(UUID id, String ifMatch, InspectionUpdate in) {
         Inspection i = findFor(id, InspectionOperations.UPDATE_INSPECTION, ifMatch);
         requireStatus(i, "update", Inspection.Status.PLANNED, Inspection.Status.IN_PROGRESS);
-        if (!units.find(i.unitCode).map(u -> u.validOn(in.scheduledDate())).orElse(false)) {
-            throw ProblemException.invalidField("scheduledDate", "unit-not-valid-on", i.unitName,
-                    in.scheduledDate());
-        }
+        i.unitName = unitRules.requireValidOn("unitCode", i.unitCode, "scheduledDate", in.scheduledDate()).name();
         Map<String, Object> before = details("scheduledDate", i.scheduledDate, "yearAssessed", i.yearAssessed,
                 "topics", List.of(i.topics), "publicDisclosure", i.publicDisclosure);
         applySchedule(i, in.scheduledDate(), in.yearAssessed(), in.topics(), in.internalNote(),
@@ -475,7 +474,8 @@ public class InspectionService {
         if (publicDisclosure != null) {
             i.publicDisclosure = publicDisclosure;
         }
-        i.searchKey = VietnameseText.fold(i.unitName + " " + i.unitCode);
+        i.searchKey = SearchKeys.inspection(i, Delegation.findById(i.delegationId));
+        i.searchVersion = SearchKeys.VERSION;
         touch(i);
     }
 

@@ -49,6 +49,9 @@ public class Recommendation extends PanacheEntityBase {
     public String content;
     @Column(name = "search_key")
     public String searchKey;
+    /** The {@code SearchKeys.VERSION} that wrote {@link #searchKey}. */
+    @Column(name = "search_version")
+    public short searchVersion;
     @Column(name = "unit_code")
     public String unitCode;
     @Column(name = "unit_name")

@@ -53,6 +53,7 @@ import vn.qcdc.inspection.recommendation.RecommendationDto.ProgressInput;
 import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationInput;
 import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationView;
 import vn.qcdc.inspection.recommendation.RecommendationDto.ReportView;
+import vn.qcdc.inspection.search.SearchKeys;
 import vn.qcdc.units.AdministrativeUnits;
 
 /**
@@ -139,13 +140,14 @@ public class RecommendationService {
             r.unitName = i.unitName;
             r.steeringUnitCode = i.steeringUnitCode;
             r.yearAssessed = i.yearAssessed;
-            r.searchKey = VietnameseText.fold(r.content + " " + r.unitName);
             r.area = in.area().name();
             r.priority = (in.priority() == null ? Recommendation.Priority.NORMAL : in.priority()).name();
             r.dueDate = in.dueDate();
             r.originalDueDate = in.dueDate();
             r.status = Recommendation.Status.ISSUED.name();
             r.addressees = addressees(i, in.addressees(), at);
+            r.searchKey = SearchKeys.recommendation(r, i.conclusionSigner);
+            r.searchVersion = SearchKeys.VERSION;
             r.addresseeTypes = r.addressees.stream().map(a -> a.bodyType().name()).distinct().toArray(String[]::new);
             r.createdAt = OffsetDateTime.now(clock);
             r.createdBy = access.actor();
@@ -167,12 +169,13 @@ public class RecommendationService {
         for (int k = 0; k < inputs.size(); k++) {
             AddresseeInput a = inputs.get(k);
             String unit = a.unitCode() == null || a.unitCode().isBlank() ? i.unitCode : a.unitCode();
-            if (!units.isWithin(unit, i.unitCode)) {
+            if (!units.isWithin(unit, i.scheduledDate, i.unitCode)) {
                 throw ProblemException.invalidField(at + ".addressees[" + k + "].unitCode", "addressee-outside-unit",
                         unit, i.unitName);
             }
             String name = a.name() == null || a.name().isBlank()
-                    ? defaultName(a.bodyType()) + " " + units.find(unit).map(u -> u.name()).orElse(unit)
+                    ? defaultName(a.bodyType()) + " "
+                            + units.versionOn(unit, i.scheduledDate).map(u -> u.name()).orElse(unit)
                     : VietnameseText.nfc(a.name());
             out.add(new Addressee(a.bodyType(), unit, name));
         }

@@ -83,7 +83,7 @@ public class StatisticsResource {
         }
         LocalDate today = LocalDate.now(clock);
         List<Figures> children = new ArrayList<>();
-        for (AdministrativeUnit child : units.children(scope)) {
+        for (AdministrativeUnit child : units.currentChildren(scope, today)) {
             children.add(figures(child, year, today));
         }
         return new Statistics(figures(units.find(scope).orElseThrow(), year, today), children);

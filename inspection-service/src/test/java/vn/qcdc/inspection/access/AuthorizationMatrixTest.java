@@ -304,7 +304,7 @@ class AuthorizationMatrixTest {
                 + "\"scheduledDate\":\"2025-09-10\",\"yearAssessed\":2025,\"topics\":[\"QCDC\"]}")
                 .post("/api/v1/inspections").then().statusCode(201).extract().path("id");
         String missing = UUID.randomUUID().toString();
-        // Xuất Hóa's officer cannot see Điện Biên Phủ's inspection, and vice versa.
+        // Xuất Hóa's officer cannot see Phan Đình Phùng's inspection, and vice versa.
         for (String[] c : new String[][]{{Tokens.unitOfficer("01855"), i19}, {Tokens.unitOfficer("05443"),
                 concluded}}) {
             as(c[0]).get("/api/v1/inspections/" + c[1]).then().statusCode(404).body("code", equalTo("not-found"))

@@ -32,7 +32,7 @@ import vn.qcdc.testsupport.Tokens;
 @EnabledIfSystemProperty(named = "qcdc.bench", matches = "true")
 class RecommendationListBenchmark {
 
-    static final String[] UNITS = {"01834", "01837", "01840", "01855", "01843", "05443", "03124"};
+    static final String[] UNITS = {"01834", "01837", "01840", "01855", "01843", "05443", "03127"};
     static final int RECS_PER_INSPECTION = 5;
 
     @Inject

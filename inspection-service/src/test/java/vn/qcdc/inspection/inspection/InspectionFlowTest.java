@@ -64,12 +64,27 @@ class InspectionFlowTest {
     }
 
     @Test
+    void anInspectionKeepsTheVersionOfItsUnitValidOnItsDate() {
+        // 01843 named Phường Phùng Chí Kiên (Thành phố Bắc Kạn) until 30 June 2025, then Phường Bắc Kạn (Thái Nguyên).
+        String d = Api.delegation();
+        String base = json(ReferenceScenario.inspection(UUID.fromString(d)));
+        String id = as(STEERING).body(base.replace("\"01855\"", "\"01843\"").replace("2020-12-03", "2021-12-03"))
+                .post("/api/v1/inspections").then().statusCode(201).body("unitCode", equalTo("01843"))
+                .body("unitName", equalTo("Phường Phùng Chí Kiên")).extract().path("id");
+        // Đặc khu Bạch Long Vĩ (11948) was formed on 1 July 2025: no version of it on 2020-12-03.
+        as(STEERING).body(base.replace("\"01855\"", "\"11948\"")).post("/api/v1/inspections").then()
+                .statusCode(400).body("errors[0].field", equalTo("scheduledDate"));
+        as(STEERING).get("/api/v1/inspections/" + id).then().statusCode(200)
+                .body("unitName", equalTo("Phường Phùng Chí Kiên"));
+    }
+
+    @Test
     void unitMustBeAGrassrootsUnitWithinTheCommitteeAndExistOnTheDate() {
         String d = Api.delegation();
         String base = json(ReferenceScenario.inspection(UUID.fromString(d)));
         as(STEERING).body(base.replace("\"01855\"", "\"058\"")).post("/api/v1/inspections").then().statusCode(400)
                 .body("errors[0].field", equalTo("unitCode"));
-        as(STEERING).body(base.replace("\"01855\"", "\"03124\"")).post("/api/v1/inspections").then()
+        as(STEERING).body(base.replace("\"01855\"", "\"03127\"")).post("/api/v1/inspections").then()
                 .statusCode(400).body("errors[0].field", equalTo("unitCode"));
         // Xuất Hóa was merged away on 1 July 2025.
         as(STEERING).body(base.replace("2020-12-03", "2025-12-03").replace("\"yearAssessed\":2020",

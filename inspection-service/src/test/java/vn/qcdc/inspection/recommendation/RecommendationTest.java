@@ -172,8 +172,8 @@ class RecommendationTest {
         as(Tokens.steering("19")).queryParam("unit", "19").queryParam("inspection", insp).get(base).then()
                 .body("items", hasSize(2));
         as(Tokens.unitOfficer("01843")).queryParam("inspection", insp).get(base).then().body("items", hasSize(2));
-        as(Tokens.unitOfficer("03124")).queryParam("inspection", insp).get(base).then().body("items", hasSize(0));
-        as(Tokens.unitOfficer("03124")).queryParam("unit", "01855").get(base).then().statusCode(403);
+        as(Tokens.unitOfficer("03127")).queryParam("inspection", insp).get(base).then().body("items", hasSize(0));
+        as(Tokens.unitOfficer("03127")).queryParam("unit", "01855").get(base).then().statusCode(403);
         as(STEERING).queryParam("status", "ISSUED").get(base).then().body("items.status", everyItem(equalTo(
                 "ISSUED"))).body("items.status", not(hasItem("VERIFIED")));
     }

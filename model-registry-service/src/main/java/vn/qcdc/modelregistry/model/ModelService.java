@@ -31,6 +31,7 @@ import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.text.VietnameseText;
+import vn.qcdc.api.units.UnitRules;
 import vn.qcdc.backbone.outbox.Outbox;
 import vn.qcdc.events.BodyType;
 import vn.qcdc.events.EventTypes;
@@ -59,6 +60,9 @@ public class ModelService {
 
     @Inject
     AdministrativeUnits units;
+
+    @Inject
+    UnitRules unitRules;
 
     @Inject
     Clock clock;
@@ -492,8 +496,8 @@ public class ModelService {
     }
 
     private void apply(DvkModel m, ModelInput in) {
-        AdministrativeUnit unit = units.find(in.unitCode())
-                .orElseThrow(() -> ProblemException.invalidField("unitCode", "unknown-unit", in.unitCode()));
+        AdministrativeUnit unit = unitRules.requireValidOn("unitCode", in.unitCode(),
+                in.startDate() != null ? "startDate" : "year", modelDate(in));
         if (in.orgType() == BodyType.STEERING_COMMITTEE) {
             throw ProblemException.invalidField("orgType", "model-org-type-invalid");
         }
@@ -508,10 +512,8 @@ public class ModelService {
         if (indicators.stream().map(i -> VietnameseText.fold(i.name())).distinct().count() != indicators.size()) {
             throw ProblemException.invalidField("indicators", "model-indicator-duplicate");
         }
-        if (!unit.code().equals(m.unitCode)) {
-            m.unitCode = unit.code();
-            m.unitName = unit.name();
-        }
+        m.unitCode = unit.code();
+        m.unitName = unit.name();
         m.name = VietnameseText.nfc(in.name());
         m.holderName = VietnameseText.nfc(in.holderName());
         m.nameKey = VietnameseText.fold(in.name() + " " + in.holderName());
@@ -527,6 +529,19 @@ public class ModelService {
         m.beneficiaries = VietnameseText.nfc(in.beneficiaries());
         m.indicators = indicators;
         touch(m);
+    }
+
+    /**
+     * The date a model is made at its unit, for the suite's validity rule (the unit needs a version in force then, and
+     * the model keeps that version's name): its start date; without one, today when the model is of this year, else
+     * 1 January of its year.
+     */
+    private LocalDate modelDate(ModelInput in) {
+        if (in.startDate() != null) {
+            return in.startDate();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return today.getYear() == in.year() ? today : LocalDate.of(in.year(), 1, 1);
     }
 
     private List<DvkModel.IndicatorValue> indicatorValues(DvkModel m, List<IndicatorValueInput> in, String field) {

@@ -2,6 +2,8 @@ package vn.qcdc.modelregistry.statistics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,9 @@ public class StatisticsService {
 
     @Inject
     AdministrativeUnits units;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Access access;
@@ -105,7 +110,8 @@ public class StatisticsService {
         String asked = unitCode != null ? unitCode : scope == null ? null : access.unitCode().orElse(null);
         List<UnitCount> children = new ArrayList<>();
         if (asked != null) {
-            for (AdministrativeUnit child : units.children(asked)) {
+            // The units below it as it stands today (a closed unit: as it last stood), each record under one child.
+            for (AdministrativeUnit child : units.currentChildren(asked, LocalDate.now(clock))) {
                 Set<String> cov = units.coverage(child.code());
                 long[] sum = new long[3];
                 byRecorded.forEach((code, c) -> {

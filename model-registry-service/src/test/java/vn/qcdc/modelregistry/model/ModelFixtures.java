@@ -17,7 +17,7 @@ public final class ModelFixtures {
     public static final String THAI_NGUYEN = "19";
     public static final String BAC_KAN_WARD = "01843";
     public static final String DIEN_BIEN = "11";
-    public static final String DIEN_BIEN_PHU = "03124";
+    public static final String DIEN_BIEN_PHU = "03127";
 
     private ModelFixtures() {
     }

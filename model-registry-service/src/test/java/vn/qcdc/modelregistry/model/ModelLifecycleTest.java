@@ -186,4 +186,19 @@ class ModelLifecycleTest {
                 "{\"year\": 2026}").then().statusCode(201).body("unitCode", equalTo("01843"))
                 .body("unitName", equalTo("Phường Bắc Kạn"));
     }
+
+    @Test
+    void aModelKeepsTheVersionOfItsUnitValidOnItsDate() {
+        // The same rule as inspections: 01843 is Phường Phùng Chí Kiên in 2021 and Phường Bắc Kạn from July 2025.
+        String admin = Tokens.admin();
+        ModelFixtures.register(admin, ModelFixtures.model(ModelFixtures.BAC_KAN_WARD, 2021)).then().statusCode(201)
+                .body("unitName", equalTo("Phường Phùng Chí Kiên")).body("currentUnitName", equalTo("Phường Bắc Kạn"));
+        ModelFixtures.register(admin, ModelFixtures.model(ModelFixtures.BAC_KAN_WARD, 2026)).then().statusCode(201)
+                .body("unitName", equalTo("Phường Bắc Kạn"));
+        // Xuất Hóa ended on 30 June 2025: a model starting in 2026 there has no unit to belong to.
+        ModelFixtures.register(admin, ModelFixtures.model(UNIT, 2026)).then().statusCode(400)
+                .body("errors[0].field", equalTo("startDate"));
+        ModelFixtures.register(admin, ModelFixtures.model("99999", 2021)).then().statusCode(400)
+                .body("errors[0].field", equalTo("unitCode"));
+    }
 }

@@ -44,7 +44,7 @@ import vn.qcdc.testsupport.Tokens;
 class StatisticsBenchmark {
 
     static final String[] UNITS = {"19", "06", "058", "01834", "01837", "01840", "01855", "01843", "05443", "11",
-            "03124"};
+            "03127"};
 
     @Inject
     EntityManager em;
@@ -99,7 +99,7 @@ class StatisticsBenchmark {
                         holder_name, indicators, status, outstanding, created_at, created_by, updated_at, updated_by,
                         version)
                     SELECT gen_random_uuid(), 'Mô hình ' || g, 'mo hinh ' || g,
-                        (ARRAY['19','06','058','01834','01837','01840','01855','01843','05443','11','03124'])[1 + g % 11],
+                        (ARRAY['19','06','058','01834','01837','01840','01855','01843','05443','11','03127'])[1 + g % 11],
                         'Đơn vị', (ARRAY['FATHERLAND_FRONT','WOMENS_UNION','YOUTH_UNION','FARMERS_ASSOCIATION',
                             'VETERANS_ASSOCIATION','TRADE_UNION','PARTY_CELL','RESIDENTIAL_GROUP','VILLAGE'])[1 + g % 9],
                         2015 + g % 12,

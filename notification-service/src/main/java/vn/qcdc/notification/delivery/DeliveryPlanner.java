@@ -48,24 +48,31 @@ public class DeliveryPlanner {
     }
 
     /**
-     * Returns how many deliveries were created now (0 when they all existed). The delivery worker is woken when the
-     * transaction commits.
+     * Returns how many deliveries were created now (0 when they all existed). Inbox deliveries are written and marked
+     * sent at once; for emails and webhooks the delivery worker is woken when the transaction commits.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int plan(Notification n, Contact c) {
-        AfterCommit.wake(tsr, DeliveryWorker.class, worker::wakeUp);
         Notices.Text text = Notices.render(n.kind(), c.language, n.textArgs());
         int created = 0;
         for (String email : c.emails) {
-            created += insert(n, c, Delivery.Channel.EMAIL, email, null, text);
+            created += insert(n, c, Delivery.Channel.EMAIL, email, null, text).size();
         }
         for (WebhookEndpoint w : c.webhooks) {
             if (w.enabled) {
-                created += insert(n, c, Delivery.Channel.WEBHOOK, w.url, w.id, text);
+                created += insert(n, c, Delivery.Channel.WEBHOOK, w.url, w.id, text).size();
             }
         }
+        if (created > 0) {
+            AfterCommit.wake(tsr, DeliveryWorker.class, worker::wakeUp);
+        }
         for (String user : c.inboxUsers) {
-            created += insert(n, c, Delivery.Channel.INBOX, user, null, text);
+            // An inbox entry is a row of this database: written now, in the transaction that plans it, so it exists
+            // exactly when the event that caused it is processed (no second transaction, no wait for the worker).
+            for (UUID id : insert(n, c, Delivery.Channel.INBOX, user, null, text)) {
+                worker.deliverInboxNow(id);
+                created++;
+            }
         }
         return created;
     }
@@ -82,7 +89,9 @@ public class DeliveryPlanner {
         return id == null ? null : id.toString();
     }
 
-    private int insert(Notification n, Contact c, Delivery.Channel channel, String recipient, UUID endpoint,
+    /** Inserts one delivery unless it exists; returns its id if it was created now. */
+    @SuppressWarnings("unchecked")
+    private List<UUID> insert(Notification n, Contact c, Delivery.Channel channel, String recipient, UUID endpoint,
             Notices.Text text) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String payload;
@@ -95,11 +104,12 @@ public class DeliveryPlanner {
                 + " unit_code, contact_id, channel, recipient, webhook_endpoint_id, language, subject, body, payload,"
                 + " status, attempts, next_attempt_at, created_at, updated_at, version) VALUES (?1, ?2, ?3, CAST(?4 AS uuid), ?5,"
                 + " ?6, ?7, ?8, ?9, CAST(?10 AS uuid), ?11, ?12, ?13, CAST(?14 AS jsonb), 'PENDING', 0, ?15, ?15, ?15, 0)"
-                + " ON CONFLICT (source, recipient, channel) DO NOTHING").setParameter(1, UUID.randomUUID())
+                + " ON CONFLICT (source, recipient, channel) DO NOTHING RETURNING id", UUID.class)
+                .setParameter(1, UUID.randomUUID())
                 .setParameter(2, n.source()).setParameter(3, n.kind().name()).setParameter(4, str(n.recommendationId()))
                 .setParameter(5, n.stepKey()).setParameter(6, n.unitCode()).setParameter(7, c.id)
                 .setParameter(8, channel.name()).setParameter(9, recipient).setParameter(10, str(endpoint))
                 .setParameter(11, c.language).setParameter(12, text.subject()).setParameter(13, text.body())
-                .setParameter(14, payload).setParameter(15, now).executeUpdate();
+                .setParameter(14, payload).setParameter(15, now).getResultList();
     }
 }

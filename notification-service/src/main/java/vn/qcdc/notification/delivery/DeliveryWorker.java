@@ -22,6 +22,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
@@ -230,6 +231,18 @@ public class DeliveryWorker {
                     .setParameter(1, OffsetDateTime.now(clock)).setParameter(2, INBOX_BATCH).getResultList();
             return ids;
         });
+    }
+
+    /**
+     * Writes the inbox entry of a delivery planned in the current transaction and marks it sent (the planner's path;
+     * {@link #deliverInboxBatch} picks up any that were planned otherwise or failed).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deliverInboxNow(UUID id) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Delivery d = em.find(Delivery.class, id);
+        d.attempts++;
+        apply(d, inbox.send(d), now);
     }
 
     /** Claims due inbox deliveries (all, up to a batch, or just {@code only}), writes them and marks them sent. */

@@ -39,8 +39,22 @@ public interface FollowUpConfig {
     @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
     List<DayOfWeek> workingDays();
 
-    /** Public holidays (ngày nghỉ lễ, Tết): no reminder goes out on them. */
-    Optional<List<LocalDate>> holidays();
+    /**
+     * Days off beyond the weekly rest days and the public holidays computed from the Labour Code
+     * ({@code PublicHolidays}): what the government announces for a year ({@code qcdc.followup.calendar.*}).
+     */
+    Calendar calendar();
+
+    interface Calendar {
+        /** Extra days off announced for a year (a day swapped to make a longer Tết, a new holiday …). */
+        Optional<List<LocalDate>> extraDaysOff();
+
+        /**
+         * Make-up working days (ngày làm bù): days worked although they are a weekly rest day or a computed day off
+         * (the Saturday that pays back a swapped day, or a computed adjacent day the government placed elsewhere).
+         */
+        Optional<List<LocalDate>> makeUpWorkingDays();
+    }
 
     /** How often due steps are looked for ({@code off} disables the schedule, e.g. for a replica that only serves). */
     @WithDefault("30s")

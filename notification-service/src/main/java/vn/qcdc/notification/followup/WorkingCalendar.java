@@ -1,35 +1,72 @@
 package vn.qcdc.notification.followup;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import vn.qcdc.api.time.ClockProducer;
+import vn.qcdc.notification.calendar.PublicHolidays;
 
-/** Working days (ngày làm việc): the configured week days minus the configured public holidays. */
+/**
+ * Working days (ngày làm việc): the configured week days, minus Vietnam's public holidays of each year (computed,
+ * lunar ones included, with their compensatory days: {@link PublicHolidays}) and the announced extra days off, plus
+ * the announced make-up working days.
+ */
 @ApplicationScoped
 public class WorkingCalendar {
 
     @Inject
     FollowUpConfig config;
 
-    private Set<LocalDate> holidays;
+    private final Map<Integer, Set<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
+    private volatile Set<LocalDate> extraDaysOff;
+    private volatile Set<LocalDate> makeUpWorkingDays;
 
-    Set<LocalDate> holidays() {
-        if (holidays == null) {
-            holidays = new HashSet<>(config.holidays().orElse(List.of()));
-        }
-        return holidays;
+    public WorkingCalendar() {
+    }
+
+    /** A calendar on {@code config} outside CDI (tests). */
+    public WorkingCalendar(FollowUpConfig config) {
+        this.config = config;
+    }
+
+    /** The computed public holidays of {@code year} and their compensatory days. */
+    public Set<LocalDate> holidays(int year) {
+        return holidaysByYear.computeIfAbsent(year, y -> {
+            Set<DayOfWeek> rest = EnumSet.complementOf(EnumSet.copyOf(config.workingDays()));
+            return Set.copyOf(PublicHolidays.of(y, rest).keySet());
+        });
     }
 
     public boolean isWorkingDay(LocalDate d) {
-        return config.workingDays().contains(d.getDayOfWeek()) && !holidays().contains(d);
+        if (makeUpWorkingDays().contains(d)) {
+            return true;
+        }
+        return config.workingDays().contains(d.getDayOfWeek()) && !holidays(d.getYear()).contains(d)
+                && !extraDaysOff().contains(d);
+    }
+
+    private Set<LocalDate> extraDaysOff() {
+        if (extraDaysOff == null) {
+            extraDaysOff = Set.copyOf(config.calendar().extraDaysOff().orElse(List.of()));
+        }
+        return extraDaysOff;
+    }
+
+    private Set<LocalDate> makeUpWorkingDays() {
+        if (makeUpWorkingDays == null) {
+            makeUpWorkingDays = Set.copyOf(config.calendar().makeUpWorkingDays().orElse(List.of()));
+        }
+        return makeUpWorkingDays;
     }
 
     /** {@code d} or the last working day before it: a reminder before a deadline must not slip past it. */

@@ -62,7 +62,7 @@ class InboxLatencyBenchmark {
     record Result(String name, int sent, List<Double> ms, double achievedRate) {
     }
 
-    static final String UNIT = "03124";
+    static final String UNIT = "03127";
     static final String NOTICE_BODY = "PEOPLES_INSPECTION_BOARD";
     /** Inbox users of the steering committee (model path) and of the addressed body (first notice). */
     final String steeringUser = "bench-model-" + UUID.randomUUID().toString().substring(0, 8);

@@ -12,9 +12,11 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import vn.qcdc.events.EventTypes;
@@ -51,6 +53,14 @@ class ModelNotificationTest {
                 """.formatted(id, name, status);
     }
 
+    @Inject
+    EntityManager em;
+
+    long count(String sql, Object arg) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+                .setParameter(1, arg).getSingleResult()).longValue());
+    }
+
     @Test
     void steeringHearsOfAProposalAndTheOrganisationOfTheRecognition() {
         ContactFixtures.create(ContactFixtures.contact("STEERING_COMMITTEE", ContactFixtures.XUAT_HOA,
@@ -66,6 +76,13 @@ class ModelNotificationTest {
         Events.sendWithId(eventId, Topics.MODEL.name(), EventTypes.MODEL_STATUS_CHANGED, model.toString(), proposed);
         String steering = Tokens.of(DevTokens.TokenSpec.of("steering", ContactFixtures.XUAT_HOA, null)
                 .withSubject(STEERING_USER));
+        // The inbox entry is written in the transaction that processes the event: once the event is recorded as
+        // processed, the entry exists, without waiting for the delivery worker.
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+                "SELECT count(*) FROM processed_event WHERE event_id = ?1", eventId) == 1);
+        assertEquals(1, count("SELECT count(*) FROM inbox_item WHERE user_subject = ?1", STEERING_USER));
+        assertEquals(1, count("SELECT count(*) FROM delivery WHERE recipient = ?1 AND channel = 'INBOX'"
+                + " AND status = 'SENT' AND attempts = 1", STEERING_USER));
         worker.runOnce();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(steering)
                 .get("/api/v1/inbox").then().statusCode(200).body("items.size()", equalTo(1))

@@ -29,11 +29,11 @@ class BadInputWalkTest {
     @Test
     void everyOperationAnswersHostileInputWithAProblem() throws URISyntaxException {
         String token = Tokens.admin();
-        String contact = ContactFixtures.create(ContactFixtures.contact("VETERANS_ASSOCIATION", "03124",
+        String contact = ContactFixtures.create(ContactFixtures.contact("VETERANS_ASSOCIATION", "03127",
                 "Hội Cựu chiến binh", "ccb@example.org", null, null));
         BadInputWalker.Result result = BadInputWalker.of(new URI(root.toString()), () -> token)
                 .pathValue("/api/v1/contacts/", "id", contact)
-                .body("POST /api/v1/contacts", ContactFixtures.contact("FARMERS_ASSOCIATION", "03124",
+                .body("POST /api/v1/contacts", ContactFixtures.contact("FARMERS_ASSOCIATION", "03127",
                         "Hội Nông dân", "hnd@example.org", null, null))
                 .run();
         System.out.println("Bad-input walk, notification-service: " + result);

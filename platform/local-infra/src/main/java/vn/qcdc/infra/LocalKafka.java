@@ -22,7 +22,8 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real single-node Kafka broker (KRaft, combined broker and controller) running in a child JVM.
+ * A real Kafka broker (KRaft, combined broker and controller) running in a child JVM: alone, or one node of a local
+ * cluster of several ({@link #startCluster}) that rehearses what a production cluster does on one machine.
  *
  * <p>
  * Why a child process and not an in-JVM broker: the suites must prove that a broker outage delays events but loses
@@ -40,6 +41,11 @@ import org.apache.kafka.common.Uuid;
  * The broker listens on loopback (127.0.0.1) only and has no authentication: it is for one developer machine or a test run.
  * Topics are never auto-created ({@code auto.create.topics.enable=false}) so that a missing topic declaration shows
  * up locally, as it would against a production cluster.
+ *
+ * <p>
+ * A cluster of three is what a province's production cluster runs: every node a voter of the controller quorum
+ * (which survives one node down), topics replicated three times by default (internal topics too) and
+ * {@code min.insync.replicas=2}, so that an {@code acks=all} write is on two nodes before it is acknowledged.
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -52,14 +58,30 @@ public final class LocalKafka implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    /** This node's id, and the controller quorum ({@code id@host:port,...}) it belongs to. */
+    private final int nodeId;
+    private final String voters;
+    /** Nodes in the cluster: the default replication factor (at most 3) and min.insync.replicas follow from it. */
+    private final int clusterSize;
+    /** Every node of a cluster is formatted with the same cluster id; null: a new one for a single broker. */
+    private final String clusterId;
     private final Thread shutdownHook;
     private Process process;
     private boolean closed;
 
     private LocalKafka(Path dataDir, int port, int controllerPort) {
+        this(dataDir, port, controllerPort, 1, "1@" + LOOPBACK + ":" + controllerPort, 1, null);
+    }
+
+    private LocalKafka(Path dataDir, int port, int controllerPort, int nodeId, String voters, int clusterSize,
+            String clusterId) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.nodeId = nodeId;
+        this.voters = voters;
+        this.clusterSize = clusterSize;
+        this.clusterId = clusterId;
         this.shutdownHook = new Thread(this::stopQuietly, "local-kafka-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -89,6 +111,81 @@ public final class LocalKafka implements AutoCloseable {
             throw e;
         }
         return kafka;
+    }
+
+    /**
+     * Starts a cluster of {@code ports.size()} brokers (each also a controller voter), one per port (0 picks a free
+     * one), with their data in {@code dataDir/broker-<n>}, and returns once every one answers. A node of the cluster
+     * that is stopped or killed comes back with {@link #start()} on the same ports and data while the others run.
+     * The cluster id and controller ports are kept in {@code dataDir}, so the next start finds the same cluster.
+     */
+    public static List<LocalKafka> startCluster(Path dataDir, List<Integer> ports) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        int n = ports.size();
+        List<Integer> brokerPorts = new ArrayList<>();
+        for (int p : ports) {
+            int chosen = p;
+            while (chosen == 0 || brokerPorts.contains(chosen)) {
+                chosen = FreePorts.find();
+            }
+            brokerPorts.add(chosen);
+        }
+        List<Integer> controllerPorts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Optional<Integer> previous = previousControllerPort(dir.resolve("broker-" + (i + 1)))
+                    .filter(p -> !brokerPorts.contains(p) && !controllerPorts.contains(p) && FreePorts.isFree(p));
+            int chosen = previous.orElse(0);
+            while (chosen == 0 || brokerPorts.contains(chosen) || controllerPorts.contains(chosen)) {
+                chosen = FreePorts.find();
+            }
+            controllerPorts.add(chosen);
+        }
+        StringBuilder voters = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            voters.append(i > 0 ? "," : "").append(i + 1).append('@').append(LOOPBACK).append(':')
+                    .append(controllerPorts.get(i));
+        }
+        String clusterId;
+        try {
+            Files.createDirectories(dir);
+            Path idFile = dir.resolve("cluster.id");
+            if (Files.isRegularFile(idFile)) {
+                clusterId = Files.readString(idFile, StandardCharsets.US_ASCII).trim();
+            } else {
+                clusterId = Uuid.randomUuid().toString();
+                Files.writeString(idFile, clusterId, StandardCharsets.US_ASCII);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare the Kafka cluster in " + dir, e);
+        }
+        List<LocalKafka> nodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                nodes.add(new LocalKafka(dir.resolve("broker-" + (i + 1)), brokerPorts.get(i),
+                        controllerPorts.get(i), i + 1, voters.toString(), n, clusterId));
+            }
+            // All processes first: none is ready before a majority of the controller quorum runs.
+            for (LocalKafka node : nodes) {
+                node.launch();
+            }
+            for (LocalKafka node : nodes) {
+                node.awaitReady();
+            }
+        } catch (RuntimeException e) {
+            nodes.forEach(LocalKafka::close);
+            throw e;
+        }
+        return List.copyOf(nodes);
+    }
+
+    /** {@code 127.0.0.1:<port>,...} of every broker, for {@code bootstrap.servers}. */
+    public static String bootstrapServers(List<LocalKafka> brokers) {
+        return String.join(",", brokers.stream().map(LocalKafka::bootstrapServers).toList());
+    }
+
+    /** This broker's node id (1 for a single broker). */
+    public int nodeId() {
+        return nodeId;
     }
 
     /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
@@ -131,6 +228,15 @@ public final class LocalKafka implements AutoCloseable {
      * it serves requests. Does nothing if it is running.
      */
     public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        launch();
+        awaitReady();
+    }
+
+    /** Starts the process without waiting for it to serve (a cluster's nodes wait for each other). */
+    private synchronized void launch() {
         if (closed) {
             throw new IllegalStateException("LocalKafka was closed");
         }
@@ -157,7 +263,6 @@ public final class LocalKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the Kafka broker in " + dataDir, e);
         }
-        awaitReady();
     }
 
     /**
@@ -230,11 +335,15 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private Path writeServerProperties() throws IOException {
+        // One broker: everything replicated once. A cluster: three copies (fewer if it is smaller), and an acks=all
+        // write needs two of them in sync, so one node may be down without losing an acknowledged write.
+        String replicas = Integer.toString(Math.min(3, clusterSize));
+        String minInSync = clusterSize >= 3 ? "2" : "1";
         Properties p = new Properties();
         p.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
-                Map.entry("node.id", "1"),
-                Map.entry("controller.quorum.voters", "1@" + LOOPBACK + ":" + controllerPort),
+                Map.entry("node.id", Integer.toString(nodeId)),
+                Map.entry("controller.quorum.voters", voters),
                 Map.entry("listeners",
                         "PLAINTEXT://" + LOOPBACK + ":" + port + ",CONTROLLER://" + LOOPBACK + ":" + controllerPort),
                 Map.entry("advertised.listeners", "PLAINTEXT://" + LOOPBACK + ":" + port),
@@ -244,15 +353,17 @@ public final class LocalKafka implements AutoCloseable {
                 Map.entry("log.dirs", dataDir.resolve("kafka-logs").toString()),
                 Map.entry("num.partitions", "1"),
                 Map.entry("auto.create.topics.enable", "false"),
-                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("default.replication.factor", replicas),
+                Map.entry("offsets.topic.replication.factor", replicas),
                 Map.entry("offsets.topic.num.partitions", "5"),
-                Map.entry("transaction.state.log.replication.factor", "1"),
-                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("transaction.state.log.replication.factor", replicas),
+                Map.entry("transaction.state.log.min.isr", minInSync),
                 Map.entry("transaction.state.log.num.partitions", "5"),
-                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                Map.entry("share.coordinator.state.topic.replication.factor", replicas),
+                Map.entry("share.coordinator.state.topic.min.isr", minInSync),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("min.insync.replicas", "1")));
+                Map.entry("unclean.leader.election.enable", "false"),
+                Map.entry("min.insync.replicas", minInSync)));
         Path file = dataDir.resolve("server.properties");
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(w, "Written by vn.qcdc.infra.LocalKafka on every start; edits are overwritten");
@@ -310,7 +421,8 @@ public final class LocalKafka implements AutoCloseable {
 
     private void format(Path argFile, Path props) throws IOException {
         List<String> command = javaCommand(argFile);
-        command.addAll(List.of("kafka.tools.StorageTool", "format", "--cluster-id", Uuid.randomUuid().toString(),
+        command.addAll(List.of("kafka.tools.StorageTool", "format", "--cluster-id",
+                clusterId != null ? clusterId : Uuid.randomUuid().toString(),
                 "--config", props.toString(), "--ignore-formatted"));
         Process p = newProcess(command).start();
         p.getOutputStream().close();
@@ -374,8 +486,14 @@ public final class LocalKafka implements AutoCloseable {
         Properties p = new Properties();
         try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
-            String voters = p.getProperty("controller.quorum.voters", "");
-            return java.util.Optional.of(Integer.parseInt(voters.substring(voters.lastIndexOf(':') + 1).trim()));
+            // this node's entry of the quorum: "<node.id>@host:port" among the comma-separated voters
+            String id = p.getProperty("node.id", "1").trim();
+            for (String voter : p.getProperty("controller.quorum.voters", "").split(",")) {
+                if (voter.trim().startsWith(id + "@")) {
+                    return java.util.Optional.of(Integer.parseInt(voter.substring(voter.lastIndexOf(':') + 1).trim()));
+                }
+            }
+            return java.util.Optional.empty();
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }

@@ -206,6 +206,8 @@ public class EventConsumer {
             });
             return true;
         } catch (RuntimeException e) {
+            LOG.infof("%d records of %s-%d could not be applied together (%s); applying them one at a time",
+                    records.size(), records.get(0).topic(), records.get(0).partition(), e.toString());
             return false;
         }
     }
