@@ -66,9 +66,7 @@ public class UnitResource {
     @Operation(operationId = "listUnits", summary = "List unit versions in code order: search by name or code (diacritics-insensitive), filter by"
             + " level, type, parent and the date they were in force; cursor pages")
     public Page<UnitView> list(@QueryParam("q") String q,
-            @Parameter(description = "PROVINCE, DISTRICT or COMMUNE") @QueryParam("level") String level,
-            @Parameter(description = "PROVINCE, CENTRAL_CITY, URBAN_DISTRICT, RURAL_DISTRICT, TOWN, PROVINCIAL_CITY,"
-                    + " WARD, COMMUNE, TOWNSHIP or SPECIAL_ZONE") @QueryParam("type") String type,
+            @QueryParam("level") AdministrativeUnit.Level level, @QueryParam("type") AdministrativeUnit.Type type,
             @Parameter(description = "Only units directly below this code") @QueryParam("parent") String parent,
             @Parameter(description = "Only versions in force on this date (YYYY-MM-DD)") @QueryParam("date") String date,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
@@ -78,8 +76,7 @@ public class UnitResource {
         }
         String key = q == null || q.isBlank() ? null : VietnameseText.fold(q);
         UnitDirectory.Filter filter = new UnitDirectory.Filter(key,
-                parseEnum("level", level, AdministrativeUnit.Level.class),
-                parseEnum("type", type, AdministrativeUnit.Type.class), parent, parseDate("date", date));
+                level, type, parent, parseDate("date", date));
         String afterCode = null;
         LocalDate afterFrom = null;
         if (cursor != null) {
@@ -125,17 +122,6 @@ public class UnitResource {
     private Link link(String other, Successor s, LocalDate on) {
         String name = units.versionOn(other, on).map(AdministrativeUnit::name).orElse(null);
         return new Link(other, name, s.whole(), s.basis(), s.effective());
-    }
-
-    private static <E extends Enum<E>> E parseEnum(String field, String value, Class<E> type) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(field, "invalid-parameter");
-        }
     }
 
     private static LocalDate parseDate(String field, String value) {
