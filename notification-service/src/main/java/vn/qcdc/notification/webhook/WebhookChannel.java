@@ -107,9 +107,9 @@ public class WebhookChannel {
             request.set(req);
             return req.send(c.body());
         }).compose(resp -> {
-            resp.handler(chunk -> {
-                // the body is read to its end (the deadline covers it) and dropped
-            });
+            // Wait for the end of the body (the deadline covers it); with no data handler its chunks are dropped.
+            // Setting a handler here raced with a short answer that had already ended ("Response already ended"):
+            // the receiver had the call, the delivery counted it as failed and sent it again.
             return resp.end().map(v -> resp.statusCode());
         }).toCompletionStage().toCompletableFuture();
         try {
