@@ -234,15 +234,23 @@ public class DeliveryWorker {
     }
 
     /**
-     * Writes the inbox entry of a delivery planned in the current transaction and marks it sent (the planner's path;
-     * {@link #deliverInboxBatch} picks up any that were planned otherwise or failed).
+     * Records an inbox delivery that the planner wrote, with its entry, as sent in the current transaction (the
+     * planner's path; {@link #deliverInboxBatch} picks up inbox deliveries that are pending for any other reason).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void deliverInboxNow(UUID id) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Delivery d = em.find(Delivery.class, id);
-        d.attempts++;
-        apply(d, inbox.send(d), now);
+    public void inboxSent(Delivery.Kind kind, UUID recommendationId, String stepKey, String user, OffsetDateTime now) {
+        sent(kind, recommendationId, stepKey, user, Delivery.Channel.INBOX.name(), now);
+    }
+
+    /** What every sent delivery does: count it, and publish reminder-sent for a follow-up step. */
+    private void sent(Delivery.Kind kind, UUID recommendationId, String stepKey, String recipient, String channel,
+            OffsetDateTime now) {
+        registry.counter("qcdc.deliveries.sent", "channel", channel).increment();
+        if (kind.isFollowUp()) {
+            outbox.publish(Topics.NOTIFICATION, EventTypes.REMINDER_SENT, recommendationId.toString(),
+                    "recommendation/" + recommendationId,
+                    new NotificationEvents.ReminderSent(recommendationId, stepKey, recipient, channel, now));
+        }
     }
 
     /** Claims due inbox deliveries (all, up to a batch, or just {@code only}), writes them and marks them sent. */
@@ -352,12 +360,7 @@ public class DeliveryWorker {
             d.status = Delivery.Status.SENT.name();
             d.sentAt = now;
             d.lastError = null;
-            registry.counter("qcdc.deliveries.sent", "channel", d.channel).increment();
-            if (d.kind().isFollowUp()) {
-                outbox.publish(Topics.NOTIFICATION, EventTypes.REMINDER_SENT, d.recommendationId.toString(),
-                        "recommendation/" + d.recommendationId, new NotificationEvents.ReminderSent(
-                                d.recommendationId, d.stepKey, d.recipient, d.channel, now));
-            }
+            sent(d.kind(), d.recommendationId, d.stepKey, d.recipient, d.channel, now);
         } else if (outcome.permanent() || d.attempts >= config.maxAttempts()) {
             d.status = Delivery.Status.FAILED.name();
             d.lastError = outcome.error();
