@@ -353,7 +353,8 @@ public class DeliveryWorker {
             d.sentAt = now;
             d.lastError = null;
             registry.counter("qcdc.deliveries.sent", "channel", d.channel).increment();
-            if (d.kind().isFollowUp()) {
+            // a digest is a reminder of several recommendations: no ReminderSent of one of them
+            if (d.kind().isFollowUp() && d.recommendationId != null) {
                 outbox.publish(Topics.NOTIFICATION, EventTypes.REMINDER_SENT, d.recommendationId.toString(),
                         "recommendation/" + d.recommendationId, new NotificationEvents.ReminderSent(
                                 d.recommendationId, d.stepKey, d.recipient, d.channel, now));
