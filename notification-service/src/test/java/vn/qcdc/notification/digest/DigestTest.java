@@ -202,7 +202,7 @@ class DigestTest {
                 .setParameter(1, contact).getSingleResult()).longValue());
     }
 
-    private static String bodyOf(String subject) throws Exception {
+    static String bodyOf(String subject) throws Exception {
         MimeMessage m = Arrays.stream(SmtpServerResource.server().getReceivedMessages()).filter(x -> {
             try {
                 return x.getSubject().contains(subject);
