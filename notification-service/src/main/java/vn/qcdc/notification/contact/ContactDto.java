@@ -12,8 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import vn.qcdc.events.BodyType;
 import vn.qcdc.notification.digest.DigestFrequency;
 
@@ -42,8 +40,7 @@ public final class ContactDto {
             Contact.Language language,
             @Size(max = 20) List<@NotNull @Email @Size(max = 320) String> emails,
             @Size(max = 10) List<@NotNull @Valid WebhookInput> webhooks,
-            @Size(max = 200) List<@NotBlank @Size(max = 200) String> inboxUsers,
-            @Schema(description = "Nhận nhắc việc (reminders): IMMEDIATE (default) each at once; DAILY or WEEKLY in one digest by email and inbox at 08:00 of a working day (weekly: the first working day of the week). Needs an email address or an inbox user.") DigestFrequency digest) {
+            @Size(max = 200) List<@NotBlank @Size(max = 200) String> inboxUsers, DigestFrequency digest) {
     }
 
     /** A webhook endpoint as shown: never its secrets, only how many there are. */
