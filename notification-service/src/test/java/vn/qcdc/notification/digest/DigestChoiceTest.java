@@ -103,7 +103,7 @@ class DigestChoiceTest {
             digests.run();
             worker.runOnce();
             String subject = "Weekly reminder digest from " + DAY.format(first);
-            await().atMost(Duration.ofSeconds(30)).until(() -> Probe.emailsTo(EMAIL, subject) == 1);
+            DigestTest.awaitEmail(worker, EMAIL, subject);
             assertEquals(1, Probe.emailsTo(EMAIL, "Weekly reminder digest"));
             String text = DigestTest.bodyOf(subject);
             assertTrue(text.startsWith("Dear People's Committee of Bac Kan city,"), text);
