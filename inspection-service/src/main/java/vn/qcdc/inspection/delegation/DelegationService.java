@@ -1,6 +1,7 @@
 package vn.qcdc.inspection.delegation;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,6 +23,7 @@ import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.text.VietnameseText;
+import vn.qcdc.api.units.UnitRules;
 import vn.qcdc.inspection.access.InspectionOperations;
 import vn.qcdc.inspection.delegation.DelegationDto.DelegationInput;
 import vn.qcdc.inspection.delegation.DelegationDto.DelegationView;
@@ -42,6 +44,9 @@ public class DelegationService {
 
     @Inject
     SearchKeyBackfill searchKeys;
+
+    @Inject
+    UnitRules unitRules;
 
     @Inject
     Clock clock;
@@ -134,9 +139,14 @@ public class DelegationService {
     }
 
     private void apply(Delegation d, DelegationInput in) {
-        if (!units.exists(in.committeeUnitCode())) {
-            throw ProblemException.invalidField("committeeUnitCode", "unknown-unit", in.committeeUnitCode());
-        }
+        // A delegation is dated by its year: its committee's unit must be in force during that year (the suite's one
+        // validity rule). Checked on the year's last day, or on its first for a unit that ended during the year
+        // (Bắc Kạn, 06, merged on 1 July 2025: a 2025 delegation is valid, a 2026 one is not).
+        LocalDate last = LocalDate.of(in.year(), 12, 31);
+        LocalDate on = units.check(in.committeeUnitCode(), last) == AdministrativeUnits.Validity.VALID
+                ? last
+                : LocalDate.of(in.year(), 1, 1);
+        unitRules.requireValidOn("committeeUnitCode", in.committeeUnitCode(), "year", on);
         long heads = in.members().stream().filter(m -> m.role() == Delegation.MemberRole.HEAD).count();
         if (heads != 1) {
             throw ProblemException.invalidField("members", "delegation-one-head");

@@ -112,4 +112,22 @@ class DelegationTest {
         } while (cursor != null && pages < 20);
         assertEquals(5, seen.size());
     }
+
+    @Test
+    void aDelegationNeedsItsCommitteeUnitInForceInItsYear() {
+        // Tỉnh Bắc Kạn (06) was merged into Thái Nguyên on 1 July 2025: a 2025 delegation is possible, a 2026 one not.
+        String token = Tokens.admin();
+        String y2026 = DelegationFixtures.bacKanDelegation().replace("\"year\": 2020", "\"year\": 2026");
+        create(token, null, y2026).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("year"));
+        given().auth().oauth2(token).header("Accept-Language", "en").contentType(ContentType.JSON).body(y2026)
+                .post("/api/v1/delegations").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("year"));
+        String id = create(token, null, DelegationFixtures.bacKanDelegation().replace("\"year\": 2020",
+                "\"year\": 2025")).then().statusCode(201).extract().path("id");
+        // moving an existing delegation to a year its unit did not live to see is refused the same way
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", "\"v0\"").body(y2026)
+                .put("/api/v1/delegations/" + id).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("year"));
+    }
 }

@@ -44,6 +44,8 @@ public class Contact extends PanacheEntityBase {
     @Column(name = "name_key")
     public String nameKey;
     public String language;
+    /** {@code DigestFrequency}: reminders at once, or in a daily or weekly digest. */
+    public String digest = "IMMEDIATE";
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] emails;
     @JdbcTypeCode(SqlTypes.ARRAY)

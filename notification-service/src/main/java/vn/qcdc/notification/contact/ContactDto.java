@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import vn.qcdc.events.BodyType;
+import vn.qcdc.notification.digest.DigestFrequency;
 
 /** The API shapes of contacts. */
 public final class ContactDto {
@@ -39,7 +40,7 @@ public final class ContactDto {
             Contact.Language language,
             @Size(max = 20) List<@NotNull @Email @Size(max = 320) String> emails,
             @Size(max = 10) List<@NotNull @Valid WebhookInput> webhooks,
-            @Size(max = 200) List<@NotBlank @Size(max = 200) String> inboxUsers) {
+            @Size(max = 200) List<@NotBlank @Size(max = 200) String> inboxUsers, DigestFrequency digest) {
     }
 
     /** A webhook endpoint as shown: never its secrets, only how many there are. */
@@ -48,7 +49,8 @@ public final class ContactDto {
     }
 
     public record ContactView(UUID id, BodyType bodyType, String unitCode, String unitName, String name,
-            Contact.Language language, List<String> emails, List<WebhookView> webhooks, List<String> inboxUsers,
+            Contact.Language language, DigestFrequency digest, List<String> emails, List<WebhookView> webhooks,
+            List<String> inboxUsers,
             long version, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy) {
     }
 }

@@ -29,6 +29,7 @@ import vn.qcdc.notification.contact.ContactDto.ContactInput;
 import vn.qcdc.notification.contact.ContactDto.ContactView;
 import vn.qcdc.notification.contact.ContactDto.WebhookInput;
 import vn.qcdc.notification.contact.ContactDto.WebhookView;
+import vn.qcdc.notification.digest.DigestFrequency;
 import vn.qcdc.notification.webhook.TargetGuard;
 import vn.qcdc.notification.webhook.WebhookConfig;
 import vn.qcdc.units.AdministrativeUnits;
@@ -203,6 +204,7 @@ public class ContactService {
     public ContactView view(Contact c) {
         return new ContactView(c.id, BodyType.valueOf(c.bodyType), c.unitCode,
                 units.find(c.unitCode).map(u -> u.name()).orElse(null), c.name, Contact.Language.valueOf(c.language),
+                DigestFrequency.valueOf(c.digest),
                 List.of(c.emails), c.webhooks.stream().map(ContactService::view).toList(), List.of(c.inboxUsers),
                 c.version, c.createdAt, c.createdBy, c.updatedAt, c.updatedBy);
     }
@@ -222,6 +224,11 @@ public class ContactService {
         if (emails.isEmpty() && hooks.isEmpty() && inbox.isEmpty()) {
             throw ProblemException.invalidField("emails", "contact-no-channel");
         }
+        DigestFrequency digest = in.digest() == null ? DigestFrequency.IMMEDIATE : in.digest();
+        if (digest != DigestFrequency.IMMEDIATE && emails.isEmpty() && inbox.isEmpty()) {
+            // a digest goes by email and inbox, never by webhook: with neither, the contact would hear nothing
+            throw ProblemException.invalidField("digest", "digest-no-channel");
+        }
         TargetGuard guard = new TargetGuard(webhooks.allowPrivateTargets());
         for (int i = 0; i < hooks.size(); i++) {
             String refusal = guard.refusal(hooks.get(i).url());
@@ -234,6 +241,7 @@ public class ContactService {
         c.name = VietnameseText.nfc(in.name());
         c.nameKey = VietnameseText.fold(in.name());
         c.language = (in.language() == null ? Contact.Language.vi : in.language()).name();
+        c.digest = digest.name();
         c.emails = new LinkedHashSet<>(emails.stream().map(String::strip).toList()).toArray(String[]::new);
         c.inboxUsers = new LinkedHashSet<>(inbox.stream().map(String::strip).toList()).toArray(String[]::new);
         // Endpoints keep their identity and health across edits when their URL stays the same.

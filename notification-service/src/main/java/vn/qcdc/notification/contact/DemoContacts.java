@@ -53,6 +53,6 @@ public class DemoContacts {
     private static ContactInput contact(BodyType body, String unit, String name, String local) {
         return new ContactInput(body, unit, name, Contact.Language.vi,
                 List.of(local + "-" + unit + "@demo.qcdc.example.vn"), List.of(),
-                List.of("demo-" + local + "-" + unit));
+                List.of("demo-" + local + "-" + unit), null);
     }
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.qcdc.backbone.AfterCommit;
 import vn.qcdc.notification.contact.Contact;
 import vn.qcdc.notification.contact.WebhookEndpoint;
+import vn.qcdc.notification.digest.DigestPolicy;
 
 /**
  * Creates the deliveries of one notification to one contact: one per email address, enabled webhook endpoint and
@@ -42,9 +43,17 @@ public class DeliveryPlanner {
     @Inject
     DeliveryWorker worker;
 
-    /** What to send: its source (the exactly-once key), kind, unit and payload; texts are rendered per contact. */
+    /**
+     * What to send: its source (the exactly-once key), kind, unit and payload; texts are rendered per contact from
+     * {@code textArgs}, unless the notification was written for one contact already ({@code text}, a digest).
+     */
     public record Notification(String source, Delivery.Kind kind, UUID recommendationId, String stepKey,
-            String unitCode, Map<String, Object> payload, Object[] textArgs) {
+            String unitCode, Map<String, Object> payload, Object[] textArgs, Notices.Text text) {
+
+        public Notification(String source, Delivery.Kind kind, UUID recommendationId, String stepKey,
+                String unitCode, Map<String, Object> payload, Object[] textArgs) {
+            this(source, kind, recommendationId, stepKey, unitCode, payload, textArgs, null);
+        }
     }
 
     /**
@@ -53,20 +62,24 @@ public class DeliveryPlanner {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int plan(Notification n, Contact c) {
-        Notices.Text text = Notices.render(n.kind(), c.language, n.textArgs());
+        Notices.Text text = n.text() != null ? n.text() : Notices.render(n.kind(), c.language, n.textArgs());
         int created = 0;
-        for (String email : c.emails) {
+        // a contact with a digest gets the reminders it covers in the digest instead (DigestPolicy)
+        boolean byEmail = DigestPolicy.sends(n.source(), n.kind(), c, Delivery.Channel.EMAIL);
+        boolean byWebhook = DigestPolicy.sends(n.source(), n.kind(), c, Delivery.Channel.WEBHOOK);
+        boolean byInbox = DigestPolicy.sends(n.source(), n.kind(), c, Delivery.Channel.INBOX);
+        for (String email : byEmail ? c.emails : new String[0]) {
             created += insert(n, c, Delivery.Channel.EMAIL, email, null, text).size();
         }
         for (WebhookEndpoint w : c.webhooks) {
-            if (w.enabled) {
+            if (w.enabled && byWebhook) {
                 created += insert(n, c, Delivery.Channel.WEBHOOK, w.url, w.id, text).size();
             }
         }
         if (created > 0) {
             AfterCommit.wake(tsr, DeliveryWorker.class, worker::wakeUp);
         }
-        for (String user : c.inboxUsers) {
+        for (String user : byInbox ? c.inboxUsers : new String[0]) {
             // An inbox entry is a row of this database: written now, in the transaction that plans it, so it exists
             // exactly when the event that caused it is processed (no second transaction, no wait for the worker).
             if (insertInbox(n, c, user, text)) {

@@ -246,7 +246,8 @@ public class DeliveryWorker {
     private void sent(Delivery.Kind kind, UUID recommendationId, String stepKey, String recipient, String channel,
             OffsetDateTime now) {
         registry.counter("qcdc.deliveries.sent", "channel", channel).increment();
-        if (kind.isFollowUp()) {
+        // a digest is a reminder of several recommendations: no ReminderSent of one of them
+        if (kind.isFollowUp() && recommendationId != null) {
             outbox.publish(Topics.NOTIFICATION, EventTypes.REMINDER_SENT, recommendationId.toString(),
                     "recommendation/" + recommendationId,
                     new NotificationEvents.ReminderSent(recommendationId, stepKey, recipient, channel, now));
