@@ -33,9 +33,10 @@ import vn.qcdc.infra.DevTokens;
  * A citizen, with JavaScript off, types "xuat hoa" without marks, finds Phường Xuất Hóa, opens the conclusion of 3
  * December 2020 and reads its five recommendations with their status in Vietnamese words and dates as dd/MM/yyyy;
  * the same page in English; the notice-board print hides the search; axe-core finds no serious or critical
- * accessibility violation on any public page. A steering officer of Bắc Kạn signs in (dev sign-in), sees the
- * overdue chart drawn by chart.js with its table and CSV, drills down from the chart's row to the overdue
- * recommendations of Thành phố Bắc Kạn and to the one whose completion Xuất Hóa reported, and verifies it.
+ * accessibility violation on any public page. Xuất Hóa's ward officer signs in (dev sign-in), opens the first
+ * recommendation from the queue and reports its completion with its evidence; a steering officer of Bắc Kạn signs
+ * in, sees the overdue chart drawn by chart.js with its table and CSV, drills down from the chart's row to the
+ * overdue recommendations of Thành phố Bắc Kạn and to the one whose completion was reported, and verifies it.
  * Screenshots: {@code e2e-tests/target/screenshots/public-*.png}, {@code console-*.png}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -176,19 +177,37 @@ class WebConsoleBrowserTest {
 
     @Test
     @Order(5)
+    void aWardOfficerReportsCompletionWithItsEvidenceFromTheQueue() throws Exception {
+        var d = browser.driver;
+        d.get(site + "/console/sign-in");
+        new org.openqa.selenium.support.ui.Select(d.findElement(By.id("role"))).selectByValue("unit-officer");
+        d.findElement(By.id("unit")).sendKeys(XUAT_HOA);
+        d.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        d.get(site + "/console/queue");
+        browser.screenshot("console-1-ward-queue");
+        d.findElement(By.xpath("//table[contains(@class,'recommendation-list')]//th/a[starts-with(normalize-space(),"
+                + " '1.')]")).click();
+        d.findElement(By.id("kind-completion")).click();
+        d.findElement(By.id("report")).click();
+        assertTrue(d.findElement(By.cssSelector(".error-summary")).getText().contains("Hãy nhập nội dung"),
+                "bad input: a clear message in Vietnamese");
+        d.findElement(By.id("kind-completion")).click();
+        d.findElement(By.id("text")).sendKeys("Đã ban hành Kế hoạch sát thực tế địa phương.");
+        d.findElement(By.id("evidenceTitle")).sendKeys("Kế hoạch số 12/KH-UBND");
+        d.findElement(By.id("evidenceUri")).sendKeys("https://example.invalid/kh-12.pdf");
+        d.findElement(By.id("report")).click();
+        assertEquals("Đã báo cáo hoàn thành", d.findElement(By.id("status")).getText());
+        browser.screenshot("console-2-ward-reported");
+        d.findElement(By.cssSelector("form[action='/console/sign-out'] button")).click();
+    }
+
+    @Test
+    @Order(6)
     void aSteeringOfficerSignsInSeesTheOverdueChartDrillsDownAndVerifiesOne() throws Exception {
-        // Xuất Hóa's People's committee reports the first recommendation completed (through the API, as its portal).
         String ward = DevTokens.token("unit-officer", XUAT_HOA, null);
         String first = given().port(suite.inspectionPort).auth().oauth2(ward).queryParam("unit", XUAT_HOA)
                 .queryParam("year", 2020).get("/api/v1/recommendations").then().statusCode(200).extract()
                 .path("items.find { it.seq == 1 }.id");
-        String etag = given().port(suite.inspectionPort).auth().oauth2(ward).get("/api/v1/recommendations/" + first)
-                .then().statusCode(200).extract().header("ETag");
-        given().port(suite.inspectionPort).auth().oauth2(ward).header("If-Match", etag).contentType("application/json")
-                .body("{\"text\": \"Đã ban hành Kế hoạch sát thực tế địa phương.\", \"evidence\": [{\"title\":"
-                        + " \"Kế hoạch số 12/KH-UBND\", \"uri\": \"https://example.invalid/kh-12.pdf\"}]}")
-                .post("/api/v1/recommendations/" + first + "/completion").then().statusCode(200);
-
         var d = browser.driver;
         d.get(site + "/console");
         assertTrue(d.getCurrentUrl().endsWith("/console/sign-in"), "not signed in: to the sign-in page");
@@ -196,7 +215,7 @@ class WebConsoleBrowserTest {
         d.findElement(By.cssSelector("form.form button[type=submit]")).click();
         assertTrue(d.findElement(By.cssSelector(".error-summary")).getText().contains("Mã đơn vị gồm 2 đến 5 chữ số"),
                 "bad input: a clear message in Vietnamese");
-        browser.screenshot("console-1-sign-in-error");
+        browser.screenshot("console-3-sign-in-error");
         new org.openqa.selenium.support.ui.Select(d.findElement(By.id("role"))).selectByValue("steering");
         d.findElement(By.id("unit")).clear();
         d.findElement(By.id("unit")).sendKeys("06");
@@ -210,7 +229,7 @@ class WebConsoleBrowserTest {
                 "chart.js drew the overdue chart (served by the console)");
         WebElement row = overdueChart.findElement(By.xpath(".//tbody/tr[th[contains(., 'Bắc Kạn')]]"));
         assertTrue(Integer.parseInt(row.findElement(By.tagName("td")).getText()) >= 1, row.getText());
-        browser.screenshot("console-2-dashboard");
+        browser.screenshot("console-4-dashboard");
         // The same numbers as CSV, with the officer's session.
         String csv = given().port(suite.webPort).cookie("qcdc_officer", d.manage().getCookieNamed("qcdc_officer")
                 .getValue()).get(overdueChart.findElement(By.partialLinkText("CSV")).getAttribute("href")
@@ -221,17 +240,17 @@ class WebConsoleBrowserTest {
 
         row.findElement(By.tagName("a")).click();
         assertTrue(d.getCurrentUrl().contains("overdue=true"), d.getCurrentUrl());
-        browser.screenshot("console-3-overdue-list");
+        browser.screenshot("console-5-overdue-list");
         d.findElement(By.xpath("//table[contains(@class,'recommendation-list')]//tr[td//strong[normalize-space()="
                 + "'Đã báo cáo hoàn thành']]//th/a")).click();
         assertEquals("Đã báo cáo hoàn thành", d.findElement(By.id("status")).getText());
         assertTrue(d.findElement(By.tagName("main")).getText().contains("Kế hoạch số 12/KH-UBND"), "the report's evidence");
-        browser.screenshot("console-4-recommendation");
+        browser.screenshot("console-6-recommendation");
         d.findElement(By.id("note")).sendKeys("Đã kiểm tra Kế hoạch số 12/KH-UBND.");
         d.findElement(By.id("verify")).click();
         assertEquals("Đã xác nhận hoàn thành", d.findElement(By.id("status")).getText());
         assertTrue(d.findElement(By.cssSelector(".success")).isDisplayed());
-        browser.screenshot("console-5-verified");
+        browser.screenshot("console-7-verified");
         given().port(suite.inspectionPort).auth().oauth2(ward).get("/api/v1/recommendations/" + first).then()
                 .body("status", org.hamcrest.Matchers.equalTo("VERIFIED"));
         assertEquals(List.of(), browser.axe(), "axe-core on the recommendation page");

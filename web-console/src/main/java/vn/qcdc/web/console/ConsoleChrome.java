@@ -64,7 +64,8 @@ final class ConsoleChrome {
         if (host == null || from == null) {
             return false;
         }
-        return from.equals("http://" + host) || from.equals("https://" + host) || from.startsWith("http://" + host + "/")
+        return from.equals("http://" + host) || from.equals("https://" + host)
+                || from.startsWith("http://" + host + "/")
                 || from.startsWith("https://" + host + "/");
     }
 

@@ -36,9 +36,12 @@ import io.smallrye.common.annotation.Blocking;
 import vn.qcdc.client.inspection.ApiException;
 import vn.qcdc.client.inspection.ApiResponse;
 import vn.qcdc.client.inspection.model.BodyType;
+import vn.qcdc.client.inspection.model.CompletionInput;
 import vn.qcdc.client.inspection.model.Figures;
+import vn.qcdc.client.inspection.model.ProgressInput;
 import vn.qcdc.client.inspection.model.RecommendationStatus;
 import vn.qcdc.client.inspection.model.RecommendationView;
+import vn.qcdc.client.inspection.model.ReportEvidenceInput;
 import vn.qcdc.client.inspection.model.Statistics;
 import vn.qcdc.client.inspection.model.VerifyInput;
 import vn.qcdc.client.models.model.ModelStatistics;
@@ -88,6 +91,9 @@ public class ConsolePages {
 
     @Location("console/inbox.html")
     Template inboxPage;
+
+    @Location("console/queue.html")
+    Template queuePage;
 
     // --- sign-in ---
 
@@ -274,7 +280,8 @@ public class ConsolePages {
     }
 
     private static String percent(BigDecimal rate) {
-        return rate == null ? null
+        return rate == null
+                ? null
                 : rate.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 
@@ -329,7 +336,8 @@ public class ConsolePages {
         if (late != null) {
             filters.add(Texts.get(lang, "status.overdue"));
         }
-        String next = page.getNextCursor() == null ? null
+        String next = page.getNextCursor() == null
+                ? null
                 : "/console/recommendations?unit=" + f.unit + (f.year == null ? "" : "&year=" + f.year)
                         + (st == null ? "" : "&status=" + st.getValue())
                         + (body == null ? "" : "&addressee=" + body.getValue()) + (late == null ? "" : "&overdue=true")
@@ -343,7 +351,8 @@ public class ConsolePages {
     private ConsoleViews.RecommendationRow row(RecommendationView r, Lang lang) {
         String status = r.getStatus() == null ? "" : r.getStatus().getValue();
         return new ConsoleViews.RecommendationRow(r.getId().toString(), r.getSeq() == null ? 0 : r.getSeq(),
-                r.getContent(), r.getUnitName(), r.getAddressees() == null ? ""
+                r.getContent(), r.getUnitName(), r.getAddressees() == null
+                        ? ""
                         : String.join("; ", r.getAddressees().stream()
                                 .map(a -> labels.word("BodyType", a.getBodyType(), lang)).toList()),
                 Dates.day(r.getDueDate()), Dates.iso(r.getDueDate()),
@@ -363,7 +372,8 @@ public class ConsolePages {
         if (uuid == null) {
             return ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text");
         }
-        return Response.ok(detail(uuid, me, lang, null, "verified".equals(done))).build();
+        return Response.ok(detail(uuid, me, lang, null, "verified".equals(done))
+                .data("reported", "reported".equals(done))).build();
     }
 
     private TemplateInstance detail(UUID id, Officer me, Lang lang, String error, boolean verified)
@@ -381,7 +391,8 @@ public class ConsolePages {
                 .map(p -> new ConsoleViews.ReportRow(Dates.dayTime(p.getReportedAt()),
                         labels.word("ProgressReportKind", p.getKind(), lang), p.getText(),
                         p.getPercent() == null ? 0 : p.getPercent(), p.getReportedBy(),
-                        p.getEvidence() == null ? List.of()
+                        p.getEvidence() == null
+                                ? List.of()
                                 : p.getEvidence().stream().map(e -> e.getTitle()).toList()))
                 .toList();
         List<ConsoleViews.StepRow> steps = List.of();
@@ -389,7 +400,8 @@ public class ConsolePages {
         try {
             PlanView plan = backend.followUps().getFollowUpPlan(id, me.headers(lang.code));
             planStatus = labels.word("FollowUpPlanStatus", plan.getStatus(), lang);
-            steps = plan.getSteps() == null ? List.of()
+            steps = plan.getSteps() == null
+                    ? List.of()
                     : plan.getSteps().stream().map(s -> new ConsoleViews.StepRow(s.getStep(),
                             labels.word("FollowUpStepKind", s.getKind(), lang), Dates.dayTime(s.getDueAt()),
                             labels.word("FollowUpStepStatus", s.getStatus(), lang), Dates.dayTime(s.getDoneAt())))
@@ -404,7 +416,10 @@ public class ConsolePages {
                 .data("history", history).data("reports", reports).data("steps", steps).data("planStatus", planStatus)
                 .data("etag", etag)
                 .data("canVerify", me.steering() && r.getStatus() == RecommendationStatus.COMPLETION_REPORTED)
-                .data("error", error).data("verified", verified);
+                .data("canReport", me.reporter() && r.getStatus() != RecommendationStatus.VERIFIED
+                        && r.getStatus() != RecommendationStatus.CANCELLED
+                        && r.getStatus() != RecommendationStatus.COMPLETION_REPORTED)
+                .data("error", error).data("verified", verified).data("reported", false);
     }
 
     @POST
@@ -439,6 +454,105 @@ public class ConsolePages {
         return Response.seeOther(URI.create("/console/recommendations/" + uuid + "?done=verified")).build();
     }
 
+    // --- the inspected side's queue ---
+
+    /**
+     * What is addressed to the officer's unit (and, for a mass-organisation officer, to their organisation) and not
+     * yet verified or cancelled, the earliest due first.
+     */
+    @GET
+    @Path("queue")
+    public Response queue(@Context HttpHeaders headers) throws Exception {
+        Lang lang = ConsoleChrome.lang(headers);
+        Officer me = session.officer(headers);
+        if (me == null) {
+            return Response.seeOther(URI.create("/console/sign-in")).build();
+        }
+        BodyType body = null;
+        if (me.orgType() != null) {
+            try {
+                body = BodyType.fromValue(me.orgType());
+            } catch (IllegalArgumentException e) {
+                body = null;
+            }
+        }
+        var page = backend.recommendations().listRecommendations(body, null, null, null, null, 100, null, null,
+                "dueDate", null, me.unitCode(), null, me.headers(lang.code));
+        List<ConsoleViews.RecommendationRow> rows = page.getItems().stream()
+                .filter(r -> r.getStatus() != RecommendationStatus.VERIFIED
+                        && r.getStatus() != RecommendationStatus.CANCELLED)
+                .map(r -> row(r, lang)).toList();
+        return Response.ok(ConsoleChrome.page(queuePage, lang, me, Texts.get(lang, "console.queue.title"),
+                unread(me, lang)).data("rows", rows)).build();
+    }
+
+    @POST
+    @Path("recommendations/{id}/report")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response report(@PathParam("id") String id, @FormParam("etag") String etag, @FormParam("kind") String kind,
+            @FormParam("text") String text, @FormParam("percent") String percent,
+            @FormParam("evidenceTitle") String evidenceTitle, @FormParam("evidenceUri") String evidenceUri,
+            @Context HttpHeaders headers) throws Exception {
+        Lang lang = ConsoleChrome.lang(headers);
+        Officer me = session.officer(headers);
+        if (me == null) {
+            return Response.seeOther(URI.create("/console/sign-in")).build();
+        }
+        if (!ConsoleChrome.sameOrigin(headers)) {
+            return ConsoleChrome.message(403, lang, "console.origin.title", "console.origin.text");
+        }
+        UUID uuid = ConsoleChrome.uuid(id);
+        if (uuid == null) {
+            return ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text");
+        }
+        boolean completion = "COMPLETION".equals(kind);
+        String error = null;
+        Integer pct = null;
+        String t = text == null ? "" : text.strip();
+        String title = evidenceTitle == null ? "" : evidenceTitle.strip();
+        String uri = evidenceUri == null ? "" : evidenceUri.strip();
+        if (!completion && !"PROGRESS".equals(kind)) {
+            error = "console.report.error.kind";
+        } else if (t.isEmpty()) {
+            error = "console.report.error.text";
+        } else if (completion && (title.isEmpty() || uri.isEmpty())) {
+            error = "console.report.error.evidence";
+        } else if (!uri.isEmpty() && !uri.matches("https?://\\S+")) {
+            error = "console.report.error.uri";
+        } else if (!completion) {
+            try {
+                pct = Integer.parseInt(percent == null ? "" : percent.strip());
+            } catch (NumberFormatException e) {
+                pct = -1;
+            }
+            if (pct < 0 || pct > 100) {
+                error = "console.report.error.percent";
+            }
+        }
+        if (error != null) {
+            return Response.status(400).entity(detail(uuid, me, lang, Texts.get(lang, error), false)).build();
+        }
+        List<ReportEvidenceInput> evidence = uri.isEmpty()
+                ? List.of()
+                : List.of(new ReportEvidenceInput().title(title.isEmpty() ? uri : title).uri(uri));
+        try {
+            if (completion) {
+                backend.recommendations().reportCompletion(uuid, new CompletionInput().text(t).evidence(evidence),
+                        UUID.randomUUID().toString(), etag, me.headers(lang.code));
+            } else {
+                backend.recommendations().reportProgress(uuid, new ProgressInput().text(t).percent(pct)
+                        .evidence(evidence), UUID.randomUUID().toString(), etag, me.headers(lang.code));
+            }
+        } catch (ApiException e) {
+            if (e.getCode() == 401 || e.getCode() >= 500) {
+                throw e;
+            }
+            return Response.status(e.getCode()).entity(detail(uuid, me, lang, ConsoleChrome.problem(e), false))
+                    .build();
+        }
+        return Response.seeOther(URI.create("/console/recommendations/" + uuid + "?done=reported")).build();
+    }
+
     @GET
     @Path("inbox")
     public Response inbox(@QueryParam("cursor") String cursor, @Context HttpHeaders headers) throws Exception {
@@ -456,7 +570,8 @@ public class ConsolePages {
                 e.getRecommendationId() == null ? null : e.getRecommendationId().toString())).toList();
         long unread = page.getUnreadCount() == null ? 0 : page.getUnreadCount();
         return Response.ok(ConsoleChrome.page(inboxPage, lang, me, Texts.get(lang, "console.inbox.title"), unread)
-                .data("rows", rows).data("next", page.getNextCursor() == null ? null
+                .data("rows", rows).data("next", page.getNextCursor() == null
+                        ? null
                         : "/console/inbox?cursor=" + URLEncoder.encode(page.getNextCursor(), StandardCharsets.UTF_8)))
                 .build();
     }

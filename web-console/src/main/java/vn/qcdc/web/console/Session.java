@@ -43,7 +43,8 @@ public class Session {
     public Officer officer(HttpHeaders headers) {
         if (oidc) {
             SecurityIdentity id = identity.get();
-            AccessTokenCredential at = id == null || id.isAnonymous() ? null
+            AccessTokenCredential at = id == null || id.isAnonymous()
+                    ? null
                     : id.getCredential(AccessTokenCredential.class);
             return at == null ? null : Officer.fromToken(at.getToken());
         }
