@@ -244,7 +244,8 @@ class WebConsoleBrowserTest {
         d.findElement(By.xpath("//table[contains(@class,'recommendation-list')]//tr[td//strong[normalize-space()="
                 + "'Đã báo cáo hoàn thành']]//th/a")).click();
         assertEquals("Đã báo cáo hoàn thành", d.findElement(By.id("status")).getText());
-        assertTrue(d.findElement(By.tagName("main")).getText().contains("Kế hoạch số 12/KH-UBND"), "the report's evidence");
+        assertTrue(d.findElement(By.tagName("main")).getText().contains("Kế hoạch số 12/KH-UBND"),
+                "the report's evidence");
         browser.screenshot("console-6-recommendation");
         d.findElement(By.id("note")).sendKeys("Đã kiểm tra Kế hoạch số 12/KH-UBND.");
         d.findElement(By.id("verify")).click();

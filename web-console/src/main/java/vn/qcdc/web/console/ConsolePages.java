@@ -385,7 +385,7 @@ public class ConsolePages {
                 .get(0);
         var history = backend.recommendations().getRecommendationHistory(id, me.headers(lang.code)).stream()
                 .map(h -> new ConsoleViews.HistoryRow(Dates.dayTime(h.getAt()), h.getActor(),
-                        labels.word("RecommendationAction", h.getAction(), lang)))
+                        historyWord(h.getAction(), lang)))
                 .toList();
         var reports = backend.recommendations().listRecommendationReports(id, me.headers(lang.code)).stream()
                 .map(p -> new ConsoleViews.ReportRow(Dates.dayTime(p.getReportedAt()),
@@ -420,6 +420,25 @@ public class ConsolePages {
                         && r.getStatus() != RecommendationStatus.CANCELLED
                         && r.getStatus() != RecommendationStatus.COMPLETION_REPORTED)
                 .data("error", error).data("verified", verified).data("reported", false);
+    }
+
+    /**
+     * The words of a history entry: its action is a past-tense code (PROGRESS_REPORTED) whose words the label source
+     * keeps under the action that causes it ({@code RecommendationAction}), or under the status it leads to.
+     */
+    private String historyWord(String action, Lang lang) {
+        String key = switch (action == null ? "" : action) {
+            case "PROGRESS_REPORTED" -> "report-progress";
+            case "COMPLETION_REPORTED" -> "report-completion";
+            case "VERIFIED" -> "verify";
+            case "REJECTED" -> "reject";
+            case "DEADLINE_CHANGED" -> "change-deadline";
+            case "CANCELLED" -> "cancel";
+            default -> null;
+        };
+        return key == null
+                ? labels.word("RecommendationStatus", action, lang)
+                : labels.word("RecommendationAction", key, lang);
     }
 
     @POST

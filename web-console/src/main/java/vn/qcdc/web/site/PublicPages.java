@@ -31,6 +31,7 @@ import vn.qcdc.client.inspection.model.UnitDetail;
 import vn.qcdc.client.inspection.model.UnitLevel;
 import vn.qcdc.client.models.model.PagePublicModelView;
 import vn.qcdc.web.backend.Backend;
+import vn.qcdc.web.backend.ServiceToken;
 import vn.qcdc.web.i18n.Dates;
 import vn.qcdc.web.i18n.Lang;
 import vn.qcdc.web.i18n.Texts;
@@ -57,6 +58,9 @@ public class PublicPages {
     @Inject
     PublicViews views;
 
+    @Inject
+    ServiceToken serviceToken;
+
     @Location("site/home.html")
     Template home;
 
@@ -73,7 +77,7 @@ public class PublicPages {
     public TemplateInstance home(@CookieParam(LANG_COOKIE) String langCookie) throws ApiException {
         Lang lang = Lang.of(langCookie);
         PageUnitView provinces = backend.units().listUnits(null, LocalDate.now(Dates.ZONE).toString(),
-                UnitLevel.PROVINCE, 100, null, null, null);
+                UnitLevel.PROVINCE, 100, null, null, null, serviceToken.headers());
         return Chrome.page(home, lang, "/", Texts.get(lang, "home.title"))
                 .data("provinces", views.units(provinces.getItems(), lang));
     }
@@ -99,7 +103,8 @@ public class PublicPages {
             return Response.status(400).entity(page.data("error", Texts.get(lang, error)).data("results", List.of()))
                     .build();
         }
-        PageUnitView found = backend.units().listUnits(null, null, null, 50, null, query, null);
+        PageUnitView found = backend.units().listUnits(null, null, null, 50, null, query, null,
+                serviceToken.headers());
         return Response.ok(page.data("error", null).data("results", views.units(found.getItems(), lang))).build();
     }
 
@@ -111,13 +116,13 @@ public class PublicPages {
         if (!UNIT_CODE.matcher(code).matches() || (cursor != null && cursor.length() > 500)) {
             return Chrome.notFound(lang);
         }
-        UnitDetail detail = backend.units().getUnit(code, null);
+        UnitDetail detail = backend.units().getUnit(code, null, serviceToken.headers());
         PagePublicInspection inspections = backend.publicInspections().listPublicInspections(code, cursor, PAGE);
         List<Views.UnitItem> below = new ArrayList<>();
         PagePublicModelView models = null;
         if (cursor == null) {
             below = views.units(backend.units().listUnits(null, LocalDate.now(Dates.ZONE).toString(), null, 200, code,
-                    null, null).getItems(), lang);
+                    null, null, serviceToken.headers()).getItems(), lang);
             try {
                 models = backend.publicModels().listPublicModels(code, null, PAGE, null);
             } catch (vn.qcdc.client.models.ApiException e) {

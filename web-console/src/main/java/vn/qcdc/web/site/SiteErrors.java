@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -20,37 +21,38 @@ public class SiteErrors {
     private static final Logger LOG = Logger.getLogger(SiteErrors.class);
 
     @ServerExceptionMapper
-    public Response inspectionApi(vn.qcdc.client.inspection.ApiException e, HttpHeaders headers) {
-        return byStatus(e.getCode(), e, headers);
+    public Response inspectionApi(vn.qcdc.client.inspection.ApiException e, HttpHeaders headers, UriInfo uri) {
+        return byStatus(e.getCode(), e, headers, uri);
     }
 
     @ServerExceptionMapper
-    public Response modelApi(vn.qcdc.client.models.ApiException e, HttpHeaders headers) {
-        return byStatus(e.getCode(), e, headers);
+    public Response modelApi(vn.qcdc.client.models.ApiException e, HttpHeaders headers, UriInfo uri) {
+        return byStatus(e.getCode(), e, headers, uri);
     }
 
     @ServerExceptionMapper
-    public Response notificationApi(vn.qcdc.client.notification.ApiException e, HttpHeaders headers) {
-        return byStatus(e.getCode(), e, headers);
+    public Response notificationApi(vn.qcdc.client.notification.ApiException e, HttpHeaders headers,
+            UriInfo uri) {
+        return byStatus(e.getCode(), e, headers, uri);
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, HttpHeaders headers) {
-        return byStatus(e.getResponse().getStatus(), e, headers);
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        return byStatus(e.getResponse().getStatus(), e, headers, uri);
     }
 
     @ServerExceptionMapper(priority = 10_000)
-    public Response any(Exception e, HttpHeaders headers) {
-        return byStatus(500, e, headers);
+    public Response any(Exception e, HttpHeaders headers, UriInfo uri) {
+        return byStatus(500, e, headers, uri);
     }
 
-    private Response byStatus(int status, Exception e, HttpHeaders headers) {
+    private Response byStatus(int status, Exception e, HttpHeaders headers, UriInfo uri) {
         Lang lang = lang(headers);
         if (status == 404 || status == 400) {
             // An unknown or malformed address: a service said no such record, or refused the code as not one.
             return Chrome.notFound(lang);
         }
-        if (status == 401) {
+        if (status == 401 && uri != null && uri.getPath().startsWith("/console")) {
             // The officer's token expired or was refused: sign in again.
             return Response.seeOther(java.net.URI.create("/console/sign-in")).build();
         }
