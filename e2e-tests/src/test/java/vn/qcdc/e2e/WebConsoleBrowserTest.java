@@ -108,7 +108,9 @@ class WebConsoleBrowserTest {
             }
             String body = d.findElement(By.tagName("main")).getText();
             assertTrue(body.contains("Đảng ủy") && body.contains("Ban Thanh tra nhân dân"), "addressees in words");
-            assertTrue(body.contains("quá hạn"), "late recommendations are marked (due in 2021)");
+            // (the tag is shown in capitals by CSS, and WebDriver reads rendered text)
+            assertTrue(body.toLowerCase(java.util.Locale.forLanguageTag("vi")).contains("quá hạn"),
+                    "late recommendations are marked (due in 2021)");
             assertTrue(body.contains("7 mô hình"), "a finding's figure");
             assertFalse(body.contains("PARTY_COMMITTEE") || body.contains("IN_PROGRESS") || body.contains("ISSUED"),
                     "no raw codes");
@@ -154,7 +156,7 @@ class WebConsoleBrowserTest {
         d.get(site + "/units/99999");
         assertEquals("Không tìm thấy trang", d.findElement(By.tagName("h1")).getText());
         browser.screenshot("public-7-not-found");
-        given().port(suite.webPort).get("/search?q=%01").then().statusCode(400);
+        given().port(suite.webPort).urlEncodingEnabled(false).get("/search?q=%01").then().statusCode(400);
         given().port(suite.webPort).get("/units/%3Cscript%3E").then().statusCode(404);
     }
 
@@ -196,7 +198,7 @@ class WebConsoleBrowserTest {
         d.findElement(By.id("evidenceTitle")).sendKeys("Kế hoạch số 12/KH-UBND");
         d.findElement(By.id("evidenceUri")).sendKeys("https://example.invalid/kh-12.pdf");
         d.findElement(By.id("report")).click();
-        assertEquals("Đã báo cáo hoàn thành", d.findElement(By.id("status")).getText());
+        awaitText(By.id("status"), "Đã báo cáo hoàn thành");
         browser.screenshot("console-2-ward-reported");
         d.findElement(By.cssSelector("form[action='/console/sign-out'] button")).click();
     }
@@ -249,11 +251,20 @@ class WebConsoleBrowserTest {
         browser.screenshot("console-6-recommendation");
         d.findElement(By.id("note")).sendKeys("Đã kiểm tra Kế hoạch số 12/KH-UBND.");
         d.findElement(By.id("verify")).click();
-        assertEquals("Đã xác nhận hoàn thành", d.findElement(By.id("status")).getText());
+        awaitText(By.id("status"), "Đã xác nhận hoàn thành");
         assertTrue(d.findElement(By.cssSelector(".success")).isDisplayed());
         browser.screenshot("console-7-verified");
         given().port(suite.inspectionPort).auth().oauth2(ward).get("/api/v1/recommendations/" + first).then()
                 .body("status", org.hamcrest.Matchers.equalTo("VERIFIED"));
         assertEquals(List.of(), browser.axe(), "axe-core on the recommendation page");
+    }
+
+    /** Waits for the page a form led to: the element, found again as the browser navigates, shows {@code text}. */
+    void awaitText(By by, String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> text.equals(d.findElement(by).getText()));
     }
 }
