@@ -106,8 +106,10 @@ public class PublicViews {
                         ? m.getUnitName() + " (" + m.getCurrentUnitName() + ")"
                         : m.getUnitName(),
                 m.getYear() == null ? 0 : m.getYear(),
-                labels.word("BodyType", m.getOrgType(), lang)
-                        + (m.getOrgName() == null || m.getOrgName().isBlank() ? "" : " — " + m.getOrgName()),
+                // The organisation's own name already says its kind ("Hội LHPN phường …"); the kind when none is given.
+                m.getOrgName() == null || m.getOrgName().isBlank()
+                        ? labels.word("BodyType", m.getOrgType(), lang)
+                        : m.getOrgName(),
                 labels.word("ModelField", m.getField(), lang), labels.word("ModelKind", m.getKind(), lang),
                 m.getHolderName(), m.getDecisionNumber(), Dates.day(m.getDecisionDate()),
                 Dates.iso(m.getDecisionDate()), m.getRecognisingBody(), Boolean.TRUE.equals(m.getOutstanding()),
