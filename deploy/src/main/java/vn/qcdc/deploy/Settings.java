@@ -47,7 +47,8 @@ record Settings(Path home, Path dataDir, String dbHost, int dbPort, String dbUse
 
     /**
      * A service of the suite (one replica of it): its Maven module, replica number (1, 2, ...), API port, management
-     * port (health and metrics) and database (shared by its replicas).
+     * port (health and metrics) and database (shared by its replicas; null for the web console, which has none and
+     * reads the services' APIs).
      */
     record Service(String module, int replica, int port, int managementPort, String database) {
 
@@ -60,6 +61,11 @@ record Settings(Path home, Path dataDir, String dbHost, int dbPort, String dbUse
             return replica == 1 ? module : module + "-" + replica;
         }
 
+        /** Whether it is the web face (no database, no broker: it talks to the other services' APIs). */
+        boolean web() {
+            return database == null;
+        }
+
         /** Prefix of its environment variables: {@code QCDC_INSPECTION}, {@code QCDC_MODEL_REGISTRY}, … */
         String envPrefix() {
             return "QCDC_" + module.replace("-service", "").replace('-', '_').toUpperCase(Locale.ROOT);
@@ -70,7 +76,8 @@ record Settings(Path home, Path dataDir, String dbHost, int dbPort, String dbUse
     static final List<Service> SERVICES = List.of(
             new Service("inspection-service", 8081, 9081, "inspection"),
             new Service("model-registry-service", 8082, 9082, "model_registry"),
-            new Service("notification-service", 8083, 9083, "notification"));
+            new Service("notification-service", 8083, 9083, "notification"),
+            new Service("web-console", 8084, 9084, null));
 
     /** Thrown when the settings are wrong or unsafe; the launcher prints the message and exits with code 2. */
     static final class Refused extends IllegalArgumentException {
@@ -147,7 +154,7 @@ record Settings(Path home, Path dataDir, String dbHost, int dbPort, String dbUse
 
     /** The services' databases, each once. */
     List<String> databases() {
-        return services.stream().map(Service::database).distinct().toList();
+        return services.stream().map(Service::database).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     /** Whether dev tokens work: no real key was configured. */

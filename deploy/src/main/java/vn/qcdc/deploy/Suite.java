@@ -663,14 +663,30 @@ public final class Suite {
         // Health and metrics: the management interface, on loopback whatever the API binds to.
         env.put("QUARKUS_MANAGEMENT_HOST", Settings.LOOPBACK);
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(s.managementPort()));
-        env.put("QUARKUS_SWAGGER_UI_ENABLED", "true");
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(s.database()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres != null ? postgres.username() : settings.dbUser());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres != null ? postgres.password() : settings.dbPassword());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
-        if (!kafkas.isEmpty()) {
-            // the topics a service creates get as many copies as there are brokers here (at most three)
-            env.put("QCDC_EVENTS_REPLICATION_FACTOR", Integer.toString(replicationFactor()));
+        if (s.web()) {
+            // The web console has no database or broker: it reads the services' APIs, the replica with its own
+            // number where there is one, else the first.
+            for (Settings.Service other : settings.services()) {
+                String key = switch (other.module()) {
+                    case "inspection-service" -> "QCDC_WEB_INSPECTION_URL";
+                    case "model-registry-service" -> "QCDC_WEB_MODEL_REGISTRY_URL";
+                    case "notification-service" -> "QCDC_WEB_NOTIFICATION_URL";
+                    default -> null;
+                };
+                if (key != null && (other.replica() == 1 || other.replica() == s.replica())) {
+                    env.put(key, "http://" + Settings.LOOPBACK + ":" + other.port());
+                }
+            }
+        } else {
+            env.put("QUARKUS_SWAGGER_UI_ENABLED", "true");
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(s.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", postgres != null ? postgres.username() : settings.dbUser());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres != null ? postgres.password() : settings.dbPassword());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+            if (!kafkas.isEmpty()) {
+                // the topics a service creates get as many copies as there are brokers here (at most three)
+                env.put("QCDC_EVENTS_REPLICATION_FACTOR", Integer.toString(replicationFactor()));
+            }
         }
         if (settings.devKeys()) {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
@@ -709,7 +725,14 @@ public final class Suite {
         OUT.printf(format, "SERVICE", "API", "OPENAPI", "SWAGGER UI");
         for (Settings.Service s : settings.services()) {
             String base = "http://" + host + ":" + s.port();
-            OUT.printf(format, s.name(), base + "/api/v1", base + "/q/openapi", base + "/q/swagger-ui");
+            if (!s.web()) {
+                OUT.printf(format, s.name(), base + "/api/v1", base + "/q/openapi", base + "/q/swagger-ui");
+            }
+        }
+        for (Settings.Service s : settings.services()) {
+            if (s.web()) {
+                OUT.printf(format, s.name(), "http://" + host + ":" + s.port() + "/", "(public site, no login)", "");
+            }
         }
         OUT.println();
         OUT.printf(format, "SERVICE (management)", "HEALTH (live)", "READY", "METRICS");

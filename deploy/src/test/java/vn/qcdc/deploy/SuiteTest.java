@@ -67,11 +67,12 @@ class SuiteTest {
                 Settings.MULTI_NODE_REPLICAS);
         assertEquals(List.of(9092, 9093, 9094), multi.kafkaPorts());
         assertEquals(List.of("inspection-service", "inspection-service-2", "model-registry-service",
-                "model-registry-service-2", "notification-service", "notification-service-2"),
+                "model-registry-service-2", "notification-service", "notification-service-2", "web-console",
+                "web-console-2"),
                 multi.services().stream().map(Settings.Service::name).toList());
-        assertEquals(List.of(8081, 8091, 8082, 8092, 8083, 8093),
+        assertEquals(List.of(8081, 8091, 8082, 8092, 8083, 8093, 8084, 8094),
                 multi.services().stream().map(Settings.Service::port).toList());
-        assertEquals(List.of(9081, 9091, 9082, 9092, 9083, 9093),
+        assertEquals(List.of(9081, 9091, 9082, 9092, 9083, 9093, 9084, 9094),
                 multi.services().stream().map(Settings.Service::managementPort).toList());
         assertEquals(List.of("inspection", "model_registry", "notification"), multi.databases(),
                 "replicas share their service's database");
@@ -94,7 +95,7 @@ class SuiteTest {
         Settings local = Settings.from(Map.of(), home, false);
         assertEquals(Settings.LOOPBACK, local.bindAddress());
         assertTrue(local.devKeys());
-        assertEquals(List.of(9081, 9082, 9083), local.services().stream().map(Settings.Service::managementPort)
+        assertEquals(List.of(9081, 9082, 9083, 9084), local.services().stream().map(Settings.Service::managementPort)
                 .toList());
 
         Settings moved = Settings.from(Map.of("QCDC_INSPECTION_PORT", "18081", "QCDC_NOTIFICATION_MANAGEMENT_PORT",

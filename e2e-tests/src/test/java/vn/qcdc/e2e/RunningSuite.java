@@ -33,6 +33,10 @@ final class RunningSuite implements AutoCloseable {
     final int inspectionManagementPort = FreePorts.find();
     final int modelManagementPort = FreePorts.find();
     final int notificationManagementPort = FreePorts.find();
+    /** The web console (public site): not an API, so apart from {@link #apiPorts}. */
+    final int webPort = FreePorts.find();
+    List<Integer> webPorts = List.of(webPort);
+    List<Integer> webManagementPorts = List.of(FreePorts.find());
     final Map<String, String> extraEnv = new HashMap<>();
     /** Brokers' ports ({@link #rehearseCluster}): the first is {@link #kafkaPort}. */
     List<Integer> kafkaPorts = List.of(kafkaPort);
@@ -82,6 +86,16 @@ final class RunningSuite implements AutoCloseable {
             extraEnv.put(prefix + "_PORT", join(api));
             extraEnv.put(prefix + "_MANAGEMENT_PORT", join(management));
         }
+        List<Integer> web = new java.util.ArrayList<>(List.of(webPort));
+        List<Integer> webManagement = new java.util.ArrayList<>(webManagementPorts.subList(0, 1));
+        while (web.size() < replicas) {
+            web.add(FreePorts.find());
+            webManagement.add(FreePorts.find());
+        }
+        webPorts = List.copyOf(web);
+        webManagementPorts = List.copyOf(webManagement);
+        extraEnv.put("QCDC_WEB_CONSOLE_PORT", join(webPorts));
+        extraEnv.put("QCDC_WEB_CONSOLE_MANAGEMENT_PORT", join(webManagementPorts));
         clusterArgs.clear();
         clusterArgs.addAll(List.of("--brokers", String.valueOf(brokers), "--replicas", String.valueOf(replicas)));
     }
@@ -146,6 +160,8 @@ final class RunningSuite implements AutoCloseable {
         env.put("QCDC_INSPECTION_MANAGEMENT_PORT", String.valueOf(inspectionManagementPort));
         env.put("QCDC_MODEL_REGISTRY_MANAGEMENT_PORT", String.valueOf(modelManagementPort));
         env.put("QCDC_NOTIFICATION_MANAGEMENT_PORT", String.valueOf(notificationManagementPort));
+        env.put("QCDC_WEB_CONSOLE_PORT", join(webPorts));
+        env.put("QCDC_WEB_CONSOLE_MANAGEMENT_PORT", join(webManagementPorts));
         env.putAll(extraEnv);
         return pb;
     }
@@ -184,7 +200,10 @@ final class RunningSuite implements AutoCloseable {
     void awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpClient http = HttpClient.newHttpClient();
-        for (int port : replicaManagementPorts.values().stream().flatMap(List::stream).toList()) {
+        List<Integer> ready = new java.util.ArrayList<>(
+                replicaManagementPorts.values().stream().flatMap(List::stream).toList());
+        ready.addAll(webManagementPorts);
+        for (int port : ready) {
             while (true) {
                 if (!launcher.isAlive()) {
                     throw new IllegalStateException("The launcher exited with " + launcher.exitValue() + ":\n"

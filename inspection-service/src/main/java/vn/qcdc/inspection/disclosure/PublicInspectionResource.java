@@ -24,7 +24,10 @@ import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.events.inspection.InspectionEvents.Addressee;
 import vn.qcdc.inspection.delegation.Delegation;
+import vn.qcdc.inspection.dvk.DvkModelFigures;
+import vn.qcdc.inspection.dvk.DvkModelReadModel;
 import vn.qcdc.inspection.inspection.Area;
+import vn.qcdc.inspection.inspection.Finding;
 import vn.qcdc.inspection.inspection.Inspection;
 import vn.qcdc.inspection.inspection.InspectionDto.ConclusionView;
 import vn.qcdc.inspection.inspection.InspectionService;
@@ -34,8 +37,9 @@ import vn.qcdc.units.AdministrativeUnits;
 
 /**
  * Public disclosure ("dân biết", Law 10/2022/QH15): concluded inspections that the steering committee marked public,
- * readable without a token — the conclusion and the recommendations with their follow-up status. Internal notes,
- * findings under work, evidence and who-did-what are not part of it.
+ * readable without a token — the findings with their figures, the conclusion and the recommendations with their
+ * follow-up status, and the unit's "Dân vận khéo" figures. Internal notes, evidence and who-did-what are not part of
+ * it (only concluded inspections are shown, so their findings are final).
  */
 @Path("/api/v1/public/inspections")
 @Tag(name = "Public disclosure", description = "Công khai kết luận kiểm tra (không cần đăng nhập)")
@@ -47,9 +51,22 @@ public class PublicInspectionResource {
             LocalDate dueDate, Recommendation.Status status, boolean overdue) {
     }
 
+    /** A finding as published: what was found, in which area, with its figures; no authors, no amendment trail. */
+    public record PublicFinding(Finding.Kind kind, Area area, String text, List<Finding.Indicator> indicators) {
+    }
+
+    /** The head of the delegation as the conclusion names them (name and title). */
+    public record PublicDelegationHead(String name, String title) {
+    }
+
+    /**
+     * Fields after {@code recommendations} were added for the public pages (findings with their figures, who led the
+     * delegation, the unit's "Dân vận khéo" figures of the assessed year); existing clients simply ignore them.
+     */
     public record PublicInspection(UUID id, String unitCode, String unitName, LocalDate date, int yearAssessed,
             Set<Delegation.Topic> topics, Inspection.Status status, ConclusionView conclusion,
-            List<PublicRecommendation> recommendations) {
+            List<PublicRecommendation> recommendations, String delegationName, PublicDelegationHead delegationHead,
+            List<PublicFinding> findings, DvkModelFigures dvkModels) {
     }
 
     private static final List<String> DISCLOSED = List.of(Inspection.Status.CONCLUDED.name(),
@@ -60,6 +77,9 @@ public class PublicInspectionResource {
 
     @Inject
     RecommendationService recommendations;
+
+    @Inject
+    DvkModelReadModel dvkModels;
 
     @GET
     @Transactional
@@ -115,9 +135,20 @@ public class PublicInspectionResource {
             return new PublicRecommendation(r.seq, r.content, v.area(), r.addressees, r.dueDate, v.status(),
                     v.overdue());
         }).toList();
+        Delegation d = Delegation.findById(i.delegationId);
+        PublicDelegationHead head = d == null || d.members == null
+                ? null
+                : d.members.stream().filter(m -> m.role() == Delegation.MemberRole.HEAD).findFirst()
+                        .map(m -> new PublicDelegationHead(m.name(), m.title())).orElse(null);
+        // Superseded findings are replaced by their amendment: the public sees what stands.
+        List<PublicFinding> findings = Finding.<Finding>find("inspectionId = ?1 and superseded = false"
+                + " order by createdAt, id", i.id).list().stream()
+                .map(f -> new PublicFinding(Finding.Kind.valueOf(f.kind), Area.valueOf(f.area), f.text,
+                        f.indicators == null ? List.of() : f.indicators))
+                .toList();
         return new PublicInspection(i.id, i.unitCode, i.unitName, i.scheduledDate, i.yearAssessed,
                 InspectionService.topics(i), i.status(), new ConclusionView(i.conclusionText, i.conclusionSigner,
                         i.conclusionSignerTitle, i.conclusionDate, i.concludedAt),
-                recs);
+                recs, d == null ? null : d.name, head, findings, dvkModels.figures(i.unitCode, i.yearAssessed));
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.qcdc.api.access.Access;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.security.Roles;
+import vn.qcdc.events.BodyType;
 import vn.qcdc.inspection.access.InspectionOperations;
 import vn.qcdc.inspection.recommendation.Recommendation;
 import vn.qcdc.units.AdministrativeUnit;
@@ -49,7 +50,7 @@ public class StatisticsResource {
      */
     public record Figures(String unitCode, String unitName, Integer year, long inspectionsHeld,
             long recommendations, Map<Recommendation.Status, Long> byStatus, long overdue, long verifiedOnTime,
-            BigDecimal onTimeCompletionRate) {
+            BigDecimal onTimeCompletionRate, Map<BodyType, Long> byAddressee, Map<BodyType, Long> overdueByAddressee) {
     }
 
     public record Statistics(Figures total, List<Figures> children) {
@@ -126,7 +127,26 @@ public class StatisticsResource {
         BigDecimal rate = due == 0
                 ? null
                 : BigDecimal.valueOf(onTime).divide(BigDecimal.valueOf(due), 4, RoundingMode.HALF_UP);
+        // A recommendation addressed to several bodies counts once under each of them (the steering dashboard's
+        // "by addressee body"): these counts may add up to more than the total.
+        var perBody = em.createNativeQuery("SELECT t, count(*),"
+                + " count(*) FILTER (WHERE due_date < :today AND status NOT IN ('VERIFIED', 'CANCELLED'))"
+                + " FROM recommendation, unnest(addressee_types) AS t WHERE unit_code IN (:units)" + yearFilter
+                + " GROUP BY t").setParameter("units", codes).setParameter("today", today);
+        if (year != null) {
+            perBody.setParameter("year", year);
+        }
+        Map<BodyType, Long> byAddressee = new LinkedHashMap<>();
+        Map<BodyType, Long> overdueByAddressee = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> bodies = perBody.getResultList();
+        bodies.sort(java.util.Comparator.comparing(r -> BodyType.valueOf((String) r[0])));
+        for (Object[] r : bodies) {
+            BodyType body = BodyType.valueOf((String) r[0]);
+            byAddressee.put(body, ((Number) r[1]).longValue());
+            overdueByAddressee.put(body, ((Number) r[2]).longValue());
+        }
         return new Figures(unit.code(), unit.name(), year, ((Number) held.getSingleResult()).longValue(), total,
-                counts, overdue, onTime, rate);
+                counts, overdue, onTime, rate, byAddressee, overdueByAddressee);
     }
 }

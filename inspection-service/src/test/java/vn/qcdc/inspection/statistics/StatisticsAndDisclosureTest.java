@@ -100,4 +100,33 @@ class StatisticsAndDisclosureTest {
         // The internal views still require a token.
         given().get("/api/v1/inspections/" + pub).then().statusCode(401);
     }
+
+    @Test
+    void publicViewCarriesFindingsWithFiguresTheHeadOfDelegationAndTheUnitsDvkFigures() {
+        String id = Api.runningInspection();
+        JsonPath before = stats("01855", 2020);
+        as(Tokens.steering("06")).body(json(ReferenceScenario.findings().get(3)))
+                .post("/api/v1/inspections/" + id + "/findings").then().statusCode(201);
+        as(Tokens.steering("06")).body(json(ReferenceScenario.conclusion()))
+                .post("/api/v1/inspections/" + id + "/conclusion").then().statusCode(200);
+        given().get("/api/v1/public/inspections/" + id).then().statusCode(200)
+                .body("delegationHead.name", equalTo("Phạm Duy Hưng"))
+                .body("delegationName", notNullValue())
+                .body("findings.size()", equalTo(1))
+                .body("findings[0].kind", equalTo("ACHIEVEMENT"))
+                .body("findings[0].indicators[0].value", equalTo(7))
+                .body("findings[0].indicators[0].unit", equalTo("mô hình"))
+                .body("conclusion.date", equalTo(ReferenceScenario.conclusion().date().toString()))
+                .body("dvkModels.year", equalTo(2020))
+                .body("dvkModels.unitCode", equalTo("01855"));
+        // Statistics by addressee body: of the five, two go to the Party committee, three to the People's committee.
+        JsonPath after = stats("01855", 2020);
+        assertEquals(count(before, "PARTY_COMMITTEE") + 2, count(after, "PARTY_COMMITTEE"));
+        assertEquals(count(before, "GOVERNMENT") + 3, count(after, "GOVERNMENT"));
+    }
+
+    static long count(JsonPath stats, String body) {
+        Number n = stats.get("total.byAddressee." + body);
+        return n == null ? 0 : n.longValue();
+    }
 }

@@ -1,0 +1,630 @@
+package vn.qcdc.web.console;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+
+import vn.qcdc.client.inspection.ApiException;
+import vn.qcdc.client.inspection.ApiResponse;
+import vn.qcdc.client.inspection.model.BodyType;
+import vn.qcdc.client.inspection.model.CompletionInput;
+import vn.qcdc.client.inspection.model.Figures;
+import vn.qcdc.client.inspection.model.ProgressInput;
+import vn.qcdc.client.inspection.model.RecommendationStatus;
+import vn.qcdc.client.inspection.model.RecommendationView;
+import vn.qcdc.client.inspection.model.ReportEvidenceInput;
+import vn.qcdc.client.inspection.model.Statistics;
+import vn.qcdc.client.inspection.model.VerifyInput;
+import vn.qcdc.client.models.model.ModelStatistics;
+import vn.qcdc.client.notification.model.PlanView;
+import vn.qcdc.infra.DevTokens;
+import vn.qcdc.web.backend.Backend;
+import vn.qcdc.web.i18n.Dates;
+import vn.qcdc.web.i18n.Labels;
+import vn.qcdc.web.i18n.Lang;
+import vn.qcdc.web.i18n.Texts;
+
+/**
+ * The officers' console: sign-in, the steering dashboard of a unit and year (from the services' statistics
+ * endpoints, never by fetching lists), the drill-down from a chart to a list and to one recommendation with its
+ * history and follow-up plan, and the verification of a reported completion. Every call carries the officer's own
+ * token: the services decide what they may see and do.
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+@Blocking
+public class ConsolePages {
+
+    static final Pattern UNIT = Pattern.compile("[0-9]{2,5}");
+    static final Set<String> ROLES = Set.of("steering", "unit-officer", "org-officer", "viewer");
+    static final Pattern ORG = Pattern.compile("[A-Z_]{2,60}");
+
+    @Inject
+    Backend backend;
+
+    @Inject
+    Session session;
+
+    @Inject
+    Labels labels;
+
+    @Location("console/sign-in.html")
+    Template signInPage;
+
+    @Location("console/dashboard.html")
+    Template dashboardPage;
+
+    @Location("console/list.html")
+    Template listPage;
+
+    @Location("console/recommendation.html")
+    Template recommendationPage;
+
+    @Location("console/inbox.html")
+    Template inboxPage;
+
+    @Location("console/queue.html")
+    Template queuePage;
+
+    // --- sign-in ---
+
+    @GET
+    @Path("sign-in")
+    public Response signInForm(@Context HttpHeaders headers) {
+        Lang lang = ConsoleChrome.lang(headers);
+        if (session.oidc()) {
+            return Response.seeOther(URI.create("/console")).build(); // the provider's login starts there
+        }
+        if (!session.devSignIn()) {
+            return ConsoleChrome.message(404, lang, "console.devsignin.off.title", "console.devsignin.off.text");
+        }
+        return Response.ok(form(lang, null, "steering", "", "")).build();
+    }
+
+    private TemplateInstance form(Lang lang, String error, String role, String unit, String org) {
+        return ConsoleChrome.page(signInPage, lang, null, Texts.get(lang, "console.signin.title"), 0)
+                .data("error", error).data("role", role).data("unit", unit).data("org", org)
+                .data("orgTypes", List.of("FATHERLAND_FRONT", "WOMENS_UNION", "YOUTH_UNION", "FARMERS_ASSOCIATION",
+                        "VETERANS_ASSOCIATION", "TRADE_UNION").stream()
+                        .map(o -> new ConsoleViews.Bar(labels.word("BodyType", o, lang), o, 0, null)).toList());
+    }
+
+    @POST
+    @Path("sign-in")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("role") String role, @FormParam("unit") String unit,
+            @FormParam("org") String org, @Context HttpHeaders headers) {
+        Lang lang = ConsoleChrome.lang(headers);
+        if (!session.devSignIn()) {
+            return ConsoleChrome.message(404, lang, "console.devsignin.off.title", "console.devsignin.off.text");
+        }
+        if (!ConsoleChrome.sameOrigin(headers)) {
+            return ConsoleChrome.message(403, lang, "console.origin.title", "console.origin.text");
+        }
+        String r = role == null ? "" : role.strip();
+        String u = unit == null ? "" : unit.strip();
+        String o = org == null || org.isBlank() ? null : org.strip();
+        String error = null;
+        if (!ROLES.contains(r)) {
+            error = "console.signin.error.role";
+        } else if (!UNIT.matcher(u).matches()) {
+            error = "console.signin.error.unit";
+        } else if ("org-officer".equals(r) && (o == null || !ORG.matcher(o).matches())) {
+            error = "console.signin.error.org";
+        }
+        if (error != null) {
+            return Response.status(400).entity(form(lang, Texts.get(lang, error), r, u.length() > 20 ? "" : u,
+                    o == null || o.length() > 60 ? "" : o)).build();
+        }
+        DevTokens.TokenSpec spec = DevTokens.TokenSpec.of(r, u, "org-officer".equals(r) ? o : null);
+        String token = DevTokens.token(spec);
+        return Response.seeOther(URI.create("/console"))
+                .cookie(new NewCookie.Builder(Session.COOKIE).value(token).path("/").httpOnly(true)
+                        .sameSite(NewCookie.SameSite.STRICT).maxAge((int) spec.ttl().toSeconds()).build())
+                .build();
+    }
+
+    @POST
+    @Path("sign-out")
+    public Response signOut(@Context HttpHeaders headers) {
+        return Response.seeOther(URI.create("/"))
+                .cookie(new NewCookie.Builder(Session.COOKIE).value("").path("/").httpOnly(true)
+                        .sameSite(NewCookie.SameSite.STRICT).maxAge(0).build())
+                .build();
+    }
+
+    // --- dashboard ---
+
+    @GET
+    public Response dashboard(@QueryParam("unit") String unit, @QueryParam("year") String year,
+            @Context HttpHeaders headers) throws Exception {
+        Lang lang = ConsoleChrome.lang(headers);
+        Officer me = session.officer(headers);
+        if (me == null) {
+            return Response.seeOther(URI.create("/console/sign-in")).build();
+        }
+        Filter f = Filter.of(unit, year, me);
+        if (f.error != null) {
+            return ConsoleChrome.badInput(lang, f.error);
+        }
+        Map<String, ConsoleViews.Chart> charts = charts(f, me, lang);
+        return Response.ok(ConsoleChrome.page(dashboardPage, lang, me, Texts.get(lang, "console.dashboard.title"),
+                unread(me, lang))
+                .data("unit", f.unit).data("year", f.year == null ? "" : f.year.toString())
+                .data("unitName", f.unitName).data("charts", charts.values())
+                .data("rate", f.rate).data("total", f.total).data("overdue", f.overdue)).build();
+    }
+
+    @GET
+    @Path("dashboard.csv")
+    @Produces("text/csv")
+    public Response csv(@QueryParam("unit") String unit, @QueryParam("year") String year,
+            @QueryParam("chart") String chart, @Context HttpHeaders headers) throws Exception {
+        Lang lang = ConsoleChrome.lang(headers);
+        Officer me = session.officer(headers);
+        if (me == null) {
+            return Response.seeOther(URI.create("/console/sign-in")).build();
+        }
+        Filter f = Filter.of(unit, year, me);
+        if (f.error != null) {
+            return ConsoleChrome.badInput(lang, f.error);
+        }
+        ConsoleViews.Chart c = charts(f, me, lang).get(chart == null ? "" : chart);
+        if (c == null) {
+            return ConsoleChrome.badInput(lang, "console.error.chart");
+        }
+        StringBuilder out = new StringBuilder("\uFEFF"); // a BOM: spreadsheets then read the UTF-8 words right
+        out.append(Csv.row(List.of(Texts.get(lang, "console.csv.label"), c.valueHeader())));
+        for (ConsoleViews.Bar b : c.bars()) {
+            out.append(Csv.row(List.of(b.label(), b.shown())));
+        }
+        String name = "qcdc-" + c.id() + "-" + f.unit + (f.year == null ? "" : "-" + f.year) + ".csv";
+        return Response.ok(out.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private Map<String, ConsoleViews.Chart> charts(Filter f, Officer me, Lang lang) throws Exception {
+        Statistics s = backend.statistics().getRecommendationStatistics(f.unit, f.year, me.headers(lang.code));
+        ModelStatistics m;
+        try {
+            m = backend.modelStatistics().getModelStatistics(f.unit, f.year, me.headers(lang.code));
+        } catch (vn.qcdc.client.models.ApiException e) {
+            m = null;
+        }
+        Figures t = s.getTotal();
+        f.unitName = t.getUnitName();
+        f.total = t.getRecommendations() == null ? 0 : t.getRecommendations();
+        f.overdue = t.getOverdue() == null ? 0 : t.getOverdue();
+        f.rate = percent(t.getOnTimeCompletionRate());
+        String q = "unit=" + f.unit + (f.year == null ? "" : "&year=" + f.year);
+        Map<String, ConsoleViews.Chart> charts = new LinkedHashMap<>();
+        List<ConsoleViews.Bar> status = new ArrayList<>();
+        t.getByStatus().forEach((k, v) -> status.add(new ConsoleViews.Bar(labels.word("RecommendationStatus", k, lang),
+                String.valueOf(v), v, "/console/recommendations?" + q + "&status=" + k)));
+        add(charts, "status", lang, status, q, "console.chart.count");
+        List<ConsoleViews.Bar> bodies = new ArrayList<>();
+        if (t.getByAddressee() != null) {
+            t.getByAddressee().forEach((k, v) -> bodies.add(new ConsoleViews.Bar(labels.word("BodyType", k, lang),
+                    String.valueOf(v), v, "/console/recommendations?" + q + "&addressee=" + k)));
+        }
+        add(charts, "addressee", lang, bodies, q, "console.chart.count");
+        List<ConsoleViews.Bar> overdue = new ArrayList<>();
+        List<ConsoleViews.Bar> onTime = new ArrayList<>();
+        for (Figures c : s.getChildren()) {
+            String cq = "unit=" + c.getUnitCode() + (f.year == null ? "" : "&year=" + f.year);
+            long o = c.getOverdue() == null ? 0 : c.getOverdue();
+            if (c.getRecommendations() != null && c.getRecommendations() > 0) {
+                overdue.add(new ConsoleViews.Bar(c.getUnitName(), String.valueOf(o), o,
+                        "/console/recommendations?" + cq + "&overdue=true"));
+                String p = percent(c.getOnTimeCompletionRate());
+                onTime.add(new ConsoleViews.Bar(c.getUnitName(), p == null ? "–" : p + " %",
+                        p == null ? 0 : Double.parseDouble(p), "/console?" + cq));
+            }
+        }
+        add(charts, "overdue", lang, overdue, q, "console.chart.overdue");
+        add(charts, "ontime", lang, onTime, q, "console.chart.rate");
+        if (m != null) {
+            add(charts, "models-field", lang, modelBars(m.getByField(), "ModelField", lang), q,
+                    "console.chart.models");
+            add(charts, "models-org", lang, modelBars(m.getByOrgType(), "BodyType", lang), q,
+                    "console.chart.models");
+            add(charts, "models-status", lang, modelBars(m.getByStatus(), "ModelStatus", lang), q,
+                    "console.chart.models");
+        }
+        return charts;
+    }
+
+    private List<ConsoleViews.Bar> modelBars(Map<String, Long> counts, String group, Lang lang) {
+        List<ConsoleViews.Bar> bars = new ArrayList<>();
+        if (counts != null) {
+            counts.forEach((k, v) -> bars.add(new ConsoleViews.Bar(labels.word(group, k, lang), String.valueOf(v), v,
+                    null)));
+        }
+        return bars;
+    }
+
+    private static void add(Map<String, ConsoleViews.Chart> charts, String id, Lang lang,
+            List<ConsoleViews.Bar> bars, String q, String valueHeader) {
+        charts.put(id, new ConsoleViews.Chart(id, Texts.get(lang, "console.chart." + id), Texts.get(lang, valueHeader),
+                bars, "/console/dashboard.csv?" + q + "&chart=" + id, null));
+    }
+
+    private static String percent(BigDecimal rate) {
+        return rate == null
+                ? null
+                : rate.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private long unread(Officer me, Lang lang) {
+        try {
+            Long n = backend.inbox().listInbox(null, 1, true, me.headers(lang.code)).getUnreadCount();
+            return n == null ? 0 : n;
+        } catch (Exception e) {
+            return 0; // the inbox is an extra of the page; the rest still shows
+        }
+    }
+
+    // --- drill-down ---
+
+    @GET
+    @Path("recommendations")
+    public Response list(@QueryParam("unit") String unit, @QueryParam("year") String year,
+            @QueryParam("status") String status, @QueryParam("addressee") String addressee,
+            @QueryParam("overdue") String overdue, @QueryParam("cursor") String cursor, @Context HttpHeaders headers)
+            throws Exception {
+        Lang lang = ConsoleChrome.lang(headers);
+        Officer me = session.officer(headers);
+        if (me == null) {
+            return Response.seeOther(URI.create("/console/sign-in")).build();
+        }
+        Filter f = Filter.of(unit, year, me);
+        if (f.error != null) {
+            return ConsoleChrome.badInput(lang, f.error);
+        }
+        RecommendationStatus st = null;
+        BodyType body = null;
+        try {
+            st = status == null || status.isBlank() ? null : RecommendationStatus.fromValue(status);
+            body = addressee == null || addressee.isBlank() ? null : BodyType.fromValue(addressee);
+        } catch (IllegalArgumentException e) {
+            return ConsoleChrome.badInput(lang, "console.error.filter");
+        }
+        if (cursor != null && cursor.length() > 500) {
+            return ConsoleChrome.badInput(lang, "console.error.filter");
+        }
+        Boolean late = "true".equals(overdue) ? Boolean.TRUE : null;
+        var page = backend.recommendations().listRecommendations(body, cursor, null, null, null, 50, late, null,
+                null, st, f.unit, f.year, me.headers(lang.code));
+        List<ConsoleViews.RecommendationRow> rows = page.getItems().stream().map(r -> row(r, lang)).toList();
+        List<String> filters = new ArrayList<>();
+        if (st != null) {
+            filters.add(labels.word("RecommendationStatus", st.getValue(), lang));
+        }
+        if (body != null) {
+            filters.add(labels.word("BodyType", body.getValue(), lang));
+        }
+        if (late != null) {
+            filters.add(Texts.get(lang, "status.overdue"));
+        }
+        String next = page.getNextCursor() == null
+                ? null
+                : "/console/recommendations?unit=" + f.unit + (f.year == null ? "" : "&year=" + f.year)
+                        + (st == null ? "" : "&status=" + st.getValue())
+                        + (body == null ? "" : "&addressee=" + body.getValue()) + (late == null ? "" : "&overdue=true")
+                        + "&cursor=" + URLEncoder.encode(page.getNextCursor(), StandardCharsets.UTF_8);
+        return Response.ok(ConsoleChrome.page(listPage, lang, me, Texts.get(lang, "console.list.title"),
+                unread(me, lang)).data("rows", rows).data("filters", String.join(", ", filters))
+                .data("unit", f.unit).data("year", f.year == null ? "" : f.year.toString()).data("next", next))
+                .build();
+    }
+
+    private ConsoleViews.RecommendationRow row(RecommendationView r, Lang lang) {
+        String status = r.getStatus() == null ? "" : r.getStatus().getValue();
+        return new ConsoleViews.RecommendationRow(r.getId().toString(), r.getSeq() == null ? 0 : r.getSeq(),
+                r.getContent(), r.getUnitName(), r.getAddressees() == null
+                        ? ""
+                        : String.join("; ", r.getAddressees().stream()
+                                .map(a -> labels.word("BodyType", a.getBodyType(), lang)).toList()),
+                Dates.day(r.getDueDate()), Dates.iso(r.getDueDate()),
+                labels.word("RecommendationStatus", status, lang), status, Boolean.TRUE.equals(r.getOverdue()));
+    }
+
+    @GET
+    @Path("recommendations/{id}")
+    public Response recommendation(@PathParam("id") String id, @QueryParam("done") String done,
+            @Context HttpHeaders headers) throws Exception {
+        Lang lang = ConsoleChrome.lang(headers);
+        Officer me = session.officer(headers);
+        if (me == null) {
+            return Response.seeOther(URI.create("/console/sign-in")).build();
+        }
+        UUID uuid = ConsoleChrome.uuid(id);
+        if (uuid == null) {
+            return ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text");
+        }
+        return Response.ok(detail(uuid, me, lang, null, "verified".equals(done))
+                .data("reported", "reported".equals(done))).build();
+    }
+
+    private TemplateInstance detail(UUID id, Officer me, Lang lang, String error, boolean verified)
+            throws ApiException {
+        ApiResponse<RecommendationView> got = backend.recommendations().getRecommendationWithHttpInfo(id,
+                me.headers(lang.code));
+        RecommendationView r = got.getData();
+        String etag = got.getHeaders().getOrDefault("etag", got.getHeaders().getOrDefault("ETag", List.of("")))
+                .get(0);
+        var history = backend.recommendations().getRecommendationHistory(id, me.headers(lang.code)).stream()
+                .map(h -> new ConsoleViews.HistoryRow(Dates.dayTime(h.getAt()), h.getActor(),
+                        historyWord(h.getAction(), lang)))
+                .toList();
+        var reports = backend.recommendations().listRecommendationReports(id, me.headers(lang.code)).stream()
+                .map(p -> new ConsoleViews.ReportRow(Dates.dayTime(p.getReportedAt()),
+                        labels.word("ProgressReportKind", p.getKind(), lang), p.getText(),
+                        p.getPercent() == null ? 0 : p.getPercent(), p.getReportedBy(),
+                        p.getEvidence() == null
+                                ? List.of()
+                                : p.getEvidence().stream().map(e -> e.getTitle()).toList()))
+                .toList();
+        List<ConsoleViews.StepRow> steps = List.of();
+        String planStatus = null;
+        try {
+            PlanView plan = backend.followUps().getFollowUpPlan(id, me.headers(lang.code));
+            planStatus = labels.word("FollowUpPlanStatus", plan.getStatus(), lang);
+            steps = plan.getSteps() == null
+                    ? List.of()
+                    : plan.getSteps().stream().map(s -> new ConsoleViews.StepRow(s.getStep(),
+                            labels.word("FollowUpStepKind", s.getKind(), lang), Dates.dayTime(s.getDueAt()),
+                            labels.word("FollowUpStepStatus", s.getStatus(), lang), Dates.dayTime(s.getDoneAt())))
+                            .toList();
+        } catch (vn.qcdc.client.notification.ApiException e) {
+            planStatus = null; // no plan (yet) or not visible to this officer: the page says so
+        }
+        return ConsoleChrome.page(recommendationPage, lang, me, Texts.get(lang, "console.recommendation.title") + " "
+                + r.getSeq(), unread(me, lang))
+                .data("r", row(r, lang)).data("unitName", r.getUnitName())
+                .data("progress", r.getProgressPercent() == null ? 0 : r.getProgressPercent())
+                .data("history", history).data("reports", reports).data("steps", steps).data("planStatus", planStatus)
+                .data("etag", etag)
+                .data("canVerify", me.steering() && r.getStatus() == RecommendationStatus.COMPLETION_REPORTED)
+                .data("canReport", me.reporter() && r.getStatus() != RecommendationStatus.VERIFIED
+                        && r.getStatus() != RecommendationStatus.CANCELLED
+                        && r.getStatus() != RecommendationStatus.COMPLETION_REPORTED)
+                .data("error", error).data("verified", verified).data("reported", false);
+    }
+
+    /**
+     * The words of a history entry: its action is a past-tense code (PROGRESS_REPORTED) whose words the label source
+     * keeps under the action that causes it ({@code RecommendationAction}), or under the status it leads to.
+     */
+    private String historyWord(String action, Lang lang) {
+        String key = switch (action == null ? "" : action) {
+            case "PROGRESS_REPORTED" -> "report-progress";
+            case "COMPLETION_REPORTED" -> "report-completion";
+            case "VERIFIED" -> "verify";
+            case "REJECTED" -> "reject";
+            case "DEADLINE_CHANGED" -> "change-deadline";
+            case "CANCELLED" -> "cancel";
+            default -> null;
+        };
+        return key == null
+                ? labels.word("RecommendationStatus", action, lang)
+                : labels.word("RecommendationAction", key, lang);
+    }
+
+    @POST
+    @Path("recommendations/{id}/verify")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response verify(@PathParam("id") String id, @FormParam("etag") String etag, @FormParam("note") String note,
+            @Context HttpHeaders headers) throws Exception {
+        Lang lang = ConsoleChrome.lang(headers);
+        Officer me = session.officer(headers);
+        if (me == null) {
+            return Response.seeOther(URI.create("/console/sign-in")).build();
+        }
+        if (!ConsoleChrome.sameOrigin(headers)) {
+            return ConsoleChrome.message(403, lang, "console.origin.title", "console.origin.text");
+        }
+        UUID uuid = ConsoleChrome.uuid(id);
+        if (uuid == null) {
+            return ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text");
+        }
+        try {
+            backend.recommendations().verifyRecommendation(uuid, new VerifyInput().note(
+                    note == null || note.isBlank() ? null : note), UUID.randomUUID().toString(), etag,
+                    me.headers(lang.code));
+        } catch (ApiException e) {
+            if (e.getCode() == 401 || e.getCode() >= 500) {
+                throw e;
+            }
+            // The service's own words (in the officer's language) say what is wrong: shown above the form.
+            return Response.status(e.getCode()).entity(detail(uuid, me, lang, ConsoleChrome.problem(e), false))
+                    .build();
+        }
+        return Response.seeOther(URI.create("/console/recommendations/" + uuid + "?done=verified")).build();
+    }
+
+    // --- the inspected side's queue ---
+
+    /**
+     * What is addressed to the officer's unit (and, for a mass-organisation officer, to their organisation) and not
+     * yet verified or cancelled, the earliest due first.
+     */
+    @GET
+    @Path("queue")
+    public Response queue(@Context HttpHeaders headers) throws Exception {
+        Lang lang = ConsoleChrome.lang(headers);
+        Officer me = session.officer(headers);
+        if (me == null) {
+            return Response.seeOther(URI.create("/console/sign-in")).build();
+        }
+        BodyType body = null;
+        if (me.orgType() != null) {
+            try {
+                body = BodyType.fromValue(me.orgType());
+            } catch (IllegalArgumentException e) {
+                body = null;
+            }
+        }
+        var page = backend.recommendations().listRecommendations(body, null, null, null, null, 100, null, null,
+                "dueDate", null, me.unitCode(), null, me.headers(lang.code));
+        List<ConsoleViews.RecommendationRow> rows = page.getItems().stream()
+                .filter(r -> r.getStatus() != RecommendationStatus.VERIFIED
+                        && r.getStatus() != RecommendationStatus.CANCELLED)
+                .map(r -> row(r, lang)).toList();
+        return Response.ok(ConsoleChrome.page(queuePage, lang, me, Texts.get(lang, "console.queue.title"),
+                unread(me, lang)).data("rows", rows)).build();
+    }
+
+    @POST
+    @Path("recommendations/{id}/report")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response report(@PathParam("id") String id, @FormParam("etag") String etag, @FormParam("kind") String kind,
+            @FormParam("text") String text, @FormParam("percent") String percent,
+            @FormParam("evidenceTitle") String evidenceTitle, @FormParam("evidenceUri") String evidenceUri,
+            @Context HttpHeaders headers) throws Exception {
+        Lang lang = ConsoleChrome.lang(headers);
+        Officer me = session.officer(headers);
+        if (me == null) {
+            return Response.seeOther(URI.create("/console/sign-in")).build();
+        }
+        if (!ConsoleChrome.sameOrigin(headers)) {
+            return ConsoleChrome.message(403, lang, "console.origin.title", "console.origin.text");
+        }
+        UUID uuid = ConsoleChrome.uuid(id);
+        if (uuid == null) {
+            return ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text");
+        }
+        boolean completion = "COMPLETION".equals(kind);
+        String error = null;
+        Integer pct = null;
+        String t = text == null ? "" : text.strip();
+        String title = evidenceTitle == null ? "" : evidenceTitle.strip();
+        String uri = evidenceUri == null ? "" : evidenceUri.strip();
+        if (!completion && !"PROGRESS".equals(kind)) {
+            error = "console.report.error.kind";
+        } else if (t.isEmpty()) {
+            error = "console.report.error.text";
+        } else if (completion && (title.isEmpty() || uri.isEmpty())) {
+            error = "console.report.error.evidence";
+        } else if (!uri.isEmpty() && !uri.matches("https?://\\S+")) {
+            error = "console.report.error.uri";
+        } else if (!completion) {
+            try {
+                pct = Integer.parseInt(percent == null ? "" : percent.strip());
+            } catch (NumberFormatException e) {
+                pct = -1;
+            }
+            if (pct < 0 || pct > 100) {
+                error = "console.report.error.percent";
+            }
+        }
+        if (error != null) {
+            return Response.status(400).entity(detail(uuid, me, lang, Texts.get(lang, error), false)).build();
+        }
+        List<ReportEvidenceInput> evidence = uri.isEmpty()
+                ? List.of()
+                : List.of(new ReportEvidenceInput().title(title.isEmpty() ? uri : title).uri(uri));
+        try {
+            if (completion) {
+                backend.recommendations().reportCompletion(uuid, new CompletionInput().text(t).evidence(evidence),
+                        UUID.randomUUID().toString(), etag, me.headers(lang.code));
+            } else {
+                backend.recommendations().reportProgress(uuid, new ProgressInput().text(t).percent(pct)
+                        .evidence(evidence), UUID.randomUUID().toString(), etag, me.headers(lang.code));
+            }
+        } catch (ApiException e) {
+            if (e.getCode() == 401 || e.getCode() >= 500) {
+                throw e;
+            }
+            return Response.status(e.getCode()).entity(detail(uuid, me, lang, ConsoleChrome.problem(e), false))
+                    .build();
+        }
+        return Response.seeOther(URI.create("/console/recommendations/" + uuid + "?done=reported")).build();
+    }
+
+    @GET
+    @Path("inbox")
+    public Response inbox(@QueryParam("cursor") String cursor, @Context HttpHeaders headers) throws Exception {
+        Lang lang = ConsoleChrome.lang(headers);
+        Officer me = session.officer(headers);
+        if (me == null) {
+            return Response.seeOther(URI.create("/console/sign-in")).build();
+        }
+        if (cursor != null && cursor.length() > 500) {
+            return ConsoleChrome.badInput(lang, "console.error.filter");
+        }
+        var page = backend.inbox().listInbox(cursor, 50, null, me.headers(lang.code));
+        var rows = page.getItems().stream().map(e -> new ConsoleViews.InboxRow(e.getId().toString(), e.getTitle(),
+                e.getBody(), Dates.dayTime(e.getCreatedAt()), e.getReadAt() == null,
+                e.getRecommendationId() == null ? null : e.getRecommendationId().toString())).toList();
+        long unread = page.getUnreadCount() == null ? 0 : page.getUnreadCount();
+        return Response.ok(ConsoleChrome.page(inboxPage, lang, me, Texts.get(lang, "console.inbox.title"), unread)
+                .data("rows", rows).data("next", page.getNextCursor() == null
+                        ? null
+                        : "/console/inbox?cursor=" + URLEncoder.encode(page.getNextCursor(), StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    /** The unit and year of a page, checked; the officer's own unit when none is asked for. */
+    static final class Filter {
+        String unit;
+        Integer year;
+        String error;
+        String unitName;
+        long total;
+        long overdue;
+        String rate;
+
+        static Filter of(String unit, String year, Officer me) {
+            Filter f = new Filter();
+            f.unit = unit == null || unit.isBlank() ? me.unitCode() : unit.strip();
+            if (f.unit == null || !UNIT.matcher(f.unit).matches()) {
+                f.error = "console.error.unit";
+                return f;
+            }
+            if (year != null && !year.isBlank()) {
+                try {
+                    f.year = Integer.parseInt(year.strip());
+                } catch (NumberFormatException e) {
+                    f.error = "console.error.year";
+                    return f;
+                }
+                if (f.year < 2000 || f.year > 2100) {
+                    f.error = "console.error.year";
+                }
+            }
+            return f;
+        }
+    }
+
+}
