@@ -2,9 +2,10 @@
 # SQL-level p50/p99 of the recommendation list queries, exactly as RecommendationService.list writes them and run the
 # way the JDBC driver runs them: with bind parameters on server-side prepared statements (pgbench -M prepared), one
 # connection, N executions each. After 5 executions PostgreSQL may switch such a statement to a generic plan (made
-# without the values), so every query is measured twice: with PostgreSQL's default plan_cache_mode (auto: what a
-# connection gets unless told otherwise) and with the service's setting (force_custom_plan, see
-# inspection-service/README.md). Needs a database that already holds the generated rows (e.g. the one
+# without the values), so every query is measured three times: with PostgreSQL's default plan_cache_mode (auto: what
+# a connection gets unless told otherwise; pgbench's parameters are untyped, the driver's are typed, so the two may
+# not flip alike), with the service's setting (force_custom_plan, see inspection-service/README.md), and with the
+# generic plan forced (what a flipped statement costs). Needs a database that already holds the generated rows (e.g. the one
 # RecommendationListBenchmark fills):
 #   PGPORT=<port> bench/inspection/sql-latency.sh [executions]
 set -euo pipefail
@@ -28,12 +29,12 @@ VARS=(-D "id=$id" -D u1=06 -D u2=058 -D u3=01834 -D u4=01837 -D u5=01840 -D u6=0
   -D "qr=%so 77777 %")
 echo "$(date -u +%FT%TZ), rows: $(psql -qAt -c 'SELECT count(*) FROM recommendation'), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| query | auto: p50 ms | auto: p99 ms | force_custom_plan: p50 ms | force_custom_plan: p99 ms |"
-echo "|---|---:|---:|---:|---:|"
+echo "| query | auto: p50 ms | auto: p99 ms | force_custom_plan: p50 ms | force_custom_plan: p99 ms | force_generic_plan: p50 ms | force_generic_plan: p99 ms |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for k in $(printf '%s\n' "${!Q[@]}" | sort); do
   echo "${Q[$k]};" > "$work/q.sql"
   line="| ${k#?_} |"
-  for mode in auto force_custom_plan; do
+  for mode in auto force_custom_plan force_generic_plan; do
     rm -f "$work"/log*
     (cd "$work" && PGOPTIONS="-c plan_cache_mode=$mode" pgbench -n -M prepared -c 1 -t "$N" -f q.sql -l \
       --log-prefix=log "${VARS[@]}" >/dev/null 2>&1)

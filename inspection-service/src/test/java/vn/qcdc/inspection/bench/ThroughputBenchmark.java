@@ -80,7 +80,8 @@ class ThroughputBenchmark {
         String reader = Tokens.steering("06");
         String writer = Tokens.admin();
         String lua = "ids = {" + ids.stream().map(i -> "\"" + i + "\"").collect(Collectors.joining(",")) + "}\n"
-                + "reader = \"Bearer " + reader + "\"\nwriter = \"Bearer " + writer + "\"\n" + """
+                + "reader = \"Bearer " + reader + "\"\nwriter = \"Bearer " + writer + "\"\n"
+                + """
                         local n = 0
                         function setup(thread) n = n + 1; thread:set("tid", n) end
                         function init(args) mode = args[1]; count = 0; math.randomseed(os.time() * 1000 + tid) end
