@@ -1,29 +1,53 @@
 #!/usr/bin/env bash
-# SQL-level p50/p99 of the recommendation list queries (exactly as RecommendationService.list writes them) against a
-# database that already holds the generated rows (e.g. the one RecommendationListBenchmark fills):
-#   PGPORT=38803 bench/inspection/sql-latency.sh [iterations]
+# SQL-level p50/p99 of the recommendation list queries, exactly as RecommendationService.list writes them and run the
+# way the JDBC driver runs them: with bind parameters on server-side prepared statements (pgbench -M prepared), one
+# connection, N executions each. After 5 executions PostgreSQL may switch such a statement to a generic plan (made
+# without the values), so every query is measured three times: with PostgreSQL's default plan_cache_mode (auto: what
+# a connection gets unless told otherwise; pgbench's parameters are untyped, the driver's are typed, so the two may
+# not flip alike), with the service's setting (force_custom_plan, see inspection-service/README.md), and with the
+# generic plan forced (what a flipped statement costs). Needs a database that already holds the generated rows (e.g. the one
+# RecommendationListBenchmark fills):
+#   PGPORT=<port> bench/inspection/sql-latency.sh [executions]
 set -euo pipefail
 N="${1:-200}"
-export PGPASSWORD="${PGPASSWORD:-postgres}"
-PSQL=(psql -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:?set PGPORT}" -U "${PGUSER:-postgres}" -d "${PGDATABASE:-inspection}" -qAt)
-U="('06','058','01834','01837','01840','01855')"
+export PGPASSWORD="${PGPASSWORD:-postgres}" PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:?set PGPORT}"
+export PGUSER="${PGUSER:-postgres}" PGDATABASE="${PGDATABASE:-inspection}"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+U="(:u1,:u2,:u3,:u4,:u5,:u6)"
 declare -A Q
-Q[a_baseline_pk]="SELECT r.* FROM recommendation r WHERE r.id = md5('rec123457')::uuid"
+Q[a_baseline_pk]="SELECT r.* FROM recommendation r WHERE r.id = :id"
 Q[b_unit_due]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U ORDER BY r.due_date, r.id LIMIT 51"
-Q[c_unit_status_overdue]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U AND r.status = 'IN_PROGRESS' AND (r.due_date < CURRENT_DATE AND r.status NOT IN ('VERIFIED', 'CANCELLED')) ORDER BY r.due_date, r.id LIMIT 51"
-Q[d_unit_addressee_range_year]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U AND r.addressee_types @> CAST(ARRAY['WOMENS_UNION'] AS text[]) AND r.due_date >= DATE '2022-01-01' AND r.due_date <= DATE '2023-12-31' AND r.year_assessed = 2021 ORDER BY r.due_date, r.id LIMIT 51"
+Q[c_unit_status_overdue]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U AND r.status = :st AND (r.due_date < :today AND r.status NOT IN ('VERIFIED', 'CANCELLED')) ORDER BY r.due_date, r.id LIMIT 51"
+Q[d_unit_addressee_range_year]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U AND r.addressee_types @> CAST(ARRAY[:ad] AS text[]) AND r.due_date >= :df AND r.due_date <= :dt AND r.year_assessed = :yr ORDER BY r.due_date, r.id LIMIT 51"
 Q[e_unit_created_desc]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U ORDER BY r.created_at DESC, r.id DESC LIMIT 51"
-Q[f_unit_q_common]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U AND r.search_key LIKE '%xuat hoa%' ORDER BY r.due_date, r.id LIMIT 51"
-Q[g_unit_q_rare]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U AND r.search_key LIKE '%so 77777 %' ORDER BY r.due_date, r.id LIMIT 51"
-echo "rows: $("${PSQL[@]}" -c 'SELECT count(*) FROM recommendation')"
-echo "| query | p50 ms | p99 ms | ratio p50 |"
-echo "|---|---:|---:|---:|"
-base=""
+Q[f_unit_q_common]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U AND r.search_key LIKE :qc ORDER BY r.due_date, r.id LIMIT 51"
+Q[g_unit_q_rare]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U AND r.search_key LIKE :qr ORDER BY r.due_date, r.id LIMIT 51"
+id=$(psql -qAt -c "SELECT id FROM recommendation ORDER BY id LIMIT 1")
+VARS=(-D "id=$id" -D u1=06 -D u2=058 -D u3=01834 -D u4=01837 -D u5=01840 -D u6=01855 -D st=IN_PROGRESS
+  -D "today=$(date +%F)" -D ad=WOMENS_UNION -D df=2022-01-01 -D dt=2023-12-31 -D yr=2021 -D "qc=%xuat hoa%"
+  -D "qr=%so 77777 %")
+echo "$(date -u +%FT%TZ), rows: $(psql -qAt -c 'SELECT count(*) FROM recommendation'), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| query | auto: p50 ms | auto: p99 ms | force_custom_plan: p50 ms | force_custom_plan: p99 ms | force_generic_plan: p50 ms | force_generic_plan: p99 ms |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for k in $(printf '%s\n' "${!Q[@]}" | sort); do
-  times=$( { echo '\timing on'; for _ in $(seq 1 "$N"); do echo "${Q[$k]};"; done; } | "${PSQL[@]}" 2>&1 \
-    | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | sort -n)
-  p50=$(echo "$times" | awk -v n="$N" 'NR==int((n+1)/2){print}')
-  p99=$(echo "$times" | awk -v n="$N" 'NR==int(n*0.99+0.999){print}')
-  [[ -z "$base" ]] && base="$p50"
-  echo "| ${k#?_} | $p50 | $p99 | $(awk -v a="$p50" -v b="$base" 'BEGIN{printf "%.1f×", a/b}') |"
+  echo "${Q[$k]};" > "$work/q.sql"
+  line="| ${k#?_} |"
+  for mode in auto force_custom_plan force_generic_plan; do
+    rm -f "$work"/log*
+    # A forced generic plan is one plan whatever the values: 20 executions show it, bounded to 2 minutes (the rare
+    # term's generic plan scans for seconds per execution).
+    n="$N"; limit=600
+    [[ $mode == force_generic_plan ]] && n=20 && limit=120
+    if (cd "$work" && PGOPTIONS="-c plan_cache_mode=$mode" timeout "$limit" pgbench -n -M prepared -c 1 -t "$n" \
+      -f q.sql -l --log-prefix=log "${VARS[@]}" >/dev/null 2>&1); then
+      stats=$(cat "$work"/log* | awk '{print $3/1000}' | sort -n | awk '{v[NR]=$1} END {
+        printf "%.3f | %.3f", v[int((NR+1)/2)], v[int(NR*0.99+0.999)]}')
+    else
+      stats="> $((limit * 1000 / n)) | (stopped after $limit s)"
+    fi
+    line="$line $stats |"
+  done
+  echo "$line"
 done

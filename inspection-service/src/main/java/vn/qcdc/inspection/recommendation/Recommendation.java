@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -25,6 +26,8 @@ import vn.qcdc.events.inspection.InspectionEvents.Addressee;
  * in Asia/Ho_Chi_Minh) has passed and it is neither verified nor cancelled.
  */
 @Entity
+// A change writes only the columns it changes (a progress report: status, percent, updated_at/by, version), not all 24.
+@DynamicUpdate
 public class Recommendation extends PanacheEntityBase {
 
     @Schema(name = "RecommendationStatus")

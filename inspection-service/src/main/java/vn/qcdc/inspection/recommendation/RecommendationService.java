@@ -17,14 +17,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.StatelessSession;
+import org.hibernate.query.NativeQuery;
 
 import vn.qcdc.api.ETags;
-import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.access.Access;
 import vn.qcdc.api.access.Target;
 import vn.qcdc.api.labels.Label;
@@ -118,8 +118,13 @@ public class RecommendationService {
     @Inject
     InspectionService inspections;
 
+    /**
+     * Reads that only answer (the list, GET by id) load through a stateless session: no managed entity, no snapshot
+     * for dirty checking (the {@code addressees} JSON was parsed, then serialised and parsed again for it), nothing
+     * to check at flush.
+     */
     @Inject
-    EntityManager em;
+    StatelessSession reader;
 
     /** Issues a conclusion's recommendations: one row and one {@code recommendation.issued} event each. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -338,9 +343,17 @@ public class RecommendationService {
 
     // --- reading ---
 
+    /** A recommendation to answer with, read-only (not managed: changes to it are not saved). */
     @Transactional
     public Recommendation find(UUID id) {
-        return find(id, InspectionOperations.READ_RECOMMENDATION);
+        InspectionOperations op = InspectionOperations.READ_RECOMMENDATION;
+        access.requireRole(op);
+        Recommendation r = reader.get(Recommendation.class, id);
+        if (r == null) {
+            throw ProblemException.notFound(WHAT, id);
+        }
+        access.require(op, target(r), WHAT, id);
+        return r;
     }
 
     /** The recommendation if the caller may perform {@code op}: 404 if it does not see it, 403 if it only sees it. */
@@ -460,9 +473,8 @@ public class RecommendationService {
         String dir = sort.desc ? " DESC" : "";
         sql.append(" ORDER BY r.").append(sort.column).append(dir).append(", r.id").append(dir).append(" LIMIT ")
                 .append(size + 1);
-        Query query = em.createNativeQuery(sql.toString(), Recommendation.class);
+        NativeQuery<Recommendation> query = reader.createNativeQuery(sql.toString(), Recommendation.class);
         params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
         List<Recommendation> rows = query.getResultList();
         List<RecommendationView> items = rows.stream().limit(size).map(r -> view(r, today)).toList();
         String next = null;
@@ -493,9 +505,19 @@ public class RecommendationService {
 
     // --- helpers ---
 
+    /**
+     * The recommendation to change, read and locked by one statement ({@code SELECT … FOR UPDATE}) rather than read,
+     * then locked and re-read: concurrent changes of one recommendation run one after the other, and
+     * {@code If-Match} is checked against the version seen under the lock.
+     */
     private Recommendation findFor(UUID id, InspectionOperations op, String ifMatch) {
-        Recommendation r = find(id, op);
-        ETags.requireMatch(ifMatch, RowLocks.forUpdate(r).version);
+        access.requireRole(op);
+        Recommendation r = Recommendation.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null) {
+            throw ProblemException.notFound(WHAT, id);
+        }
+        access.require(op, target(r), WHAT, id);
+        ETags.requireMatch(ifMatch, r.version);
         return r;
     }
 

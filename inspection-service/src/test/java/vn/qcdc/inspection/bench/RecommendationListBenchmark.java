@@ -98,6 +98,39 @@ class RecommendationListBenchmark {
             flush();
         }
         explain();
+        sqlLevel(iterations);
+    }
+
+    /** The libpq environment (PGHOST, PGPORT, ...) of the service's database, for pgbench and psql. */
+    static Map<String, String> pgEnv() {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        var m = java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)")
+                .matcher(config.getValue("quarkus.datasource.jdbc.url", String.class));
+        if (!m.find()) {
+            throw new IllegalStateException("not a PostgreSQL JDBC URL");
+        }
+        return Map.of("PGHOST", m.group(1), "PGPORT", m.group(2), "PGDATABASE", m.group(3), "PGUSER",
+                config.getValue("quarkus.datasource.username", String.class), "PGPASSWORD",
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    /** The same queries at SQL level with bind parameters (bench/inspection/sql-latency.sh, pgbench -M prepared). */
+    void sqlLevel(int iterations) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder("bash", "../bench/inspection/sql-latency.sh",
+                    String.valueOf(iterations)).redirectErrorStream(true);
+            pb.environment().putAll(pgEnv());
+            Process p = pb.start();
+            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            out.append("\nSQL level, bind parameters (bench/inspection/sql-latency.sh ").append(iterations)
+                    .append("), ms:\n\n").append(text);
+            flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Writes what is measured so far, so a run stopped midway keeps its lines. */
@@ -145,6 +178,26 @@ class RecommendationListBenchmark {
             plan.forEach(l -> out.append(l).append('\n'));
             out.append("```\n");
         }
+        // The plan a server-side prepared statement gets once PostgreSQL switches it to a generic plan (without the
+        // values): what the driver's statements ran after 5 executions before plan_cache_mode=force_custom_plan.
+        String prepared = "PREPARE bench_generic (text, text, text, text, text, text, text, date, date, int) AS"
+                + " SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN ($1, $2, $3, $4, $5, $6)"
+                + " AND r.addressee_types @> CAST(ARRAY[$7] AS text[]) AND r.due_date >= $8 AND r.due_date <= $9"
+                + " AND r.year_assessed = $10 ORDER BY r.due_date, r.id LIMIT 51";
+        @SuppressWarnings("unchecked")
+        List<Object> plan = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("SET LOCAL plan_cache_mode = force_generic_plan").executeUpdate();
+            em.createNativeQuery(prepared).executeUpdate();
+            List<Object> lines = em.createNativeQuery("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE bench_generic ('06', '058',"
+                    + " '01834', '01837', '01840', '01855', 'WOMENS_UNION', '2022-01-01', '2023-12-31', 2021)")
+                    .getResultList();
+            em.createNativeQuery("DEALLOCATE bench_generic").executeUpdate();
+            return lines;
+        });
+        out.append("\nThe same query as a generic plan (`plan_cache_mode = force_generic_plan`, bind parameters):\n")
+                .append("\n```\n");
+        plan.forEach(l -> out.append(l).append('\n'));
+        out.append("```\n");
     }
 
     /** Rows [from, to) of recommendations, 5 per inspection, spread over 7 wards, statuses, addressees, dates. */
