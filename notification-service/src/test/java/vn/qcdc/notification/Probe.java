@@ -34,6 +34,39 @@ public final class Probe {
     }
 
     /** Emails the SMTP server received for {@code address} whose subject contains {@code containing}. */
+    /** The subjects of the emails {@code address} received (for failure messages). */
+    public static List<String> subjectsTo(String address) {
+        return Arrays.stream(SmtpServerResource.server().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).map(m -> {
+            try {
+                return ((MimeMessage) m).getSubject();
+            } catch (Exception e) {
+                return "?";
+            }
+        }).toList();
+    }
+
+    /**
+     * Emails to {@code address} whose subject contains {@code subject} and whose text contains {@code text}: other
+     * tests' recommendations, left open, may notify the same contact.
+     */
+    public static long emailsAbout(String address, String subject, String text) {
+        return Arrays.stream(SmtpServerResource.server().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))
+                        && ((MimeMessage) m).getSubject().contains(subject)
+                        && String.valueOf(m.getContent()).contains(text);
+            } catch (Exception e) {
+                return false;
+            }
+        }).count();
+    }
+
     public static long emailsTo(String address, String containing) {
         return Arrays.stream(SmtpServerResource.server().getReceivedMessages()).filter(m -> {
             try {
