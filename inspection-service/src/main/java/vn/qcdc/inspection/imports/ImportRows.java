@@ -162,11 +162,7 @@ final class ImportRows {
             if (part.isBlank()) {
                 continue;
             }
-            // the short names officials write (UBND, HĐND, Ủy ban MTTQ) as well as the codes and labels
-            Optional<BodyType> t = enumOf(BodyType.class, part.strip()).or(() -> java.util.Arrays
-                    .stream(BodyType.values()).filter(b -> VietnameseText.fold(RecommendationService.defaultName(b))
-                            .equals(VietnameseText.fold(part.strip())))
-                    .findFirst());
+            Optional<BodyType> t = enumOf(BodyType.class, part.strip());
             if (t.isEmpty()) {
                 c.error(ImportColumn.ADDRESSEES, "import-unknown-value", part.strip());
                 continue;
@@ -262,17 +258,38 @@ final class ImportRows {
         return h;
     }
 
-    /** An enum constant by its code or its Vietnamese or English label, case and diacritics ignored. */
+    /** Each enum's constants by every way a spreadsheet may write them, folded (built once per enum). */
+    private static final Map<Class<?>, Map<String, Enum<?>>> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern DAY_FIRST = java.util.regex.Pattern
+            .compile("\\d{1,2}/\\d{1,2}/\\d{4}");
+    private static final java.time.format.DateTimeFormatter DAY_MONTH_YEAR = java.time.format.DateTimeFormatter
+            .ofPattern("d/M/uuuu");
+
+    /**
+     * An enum constant by its code or its Vietnamese or English label, case and diacritics ignored; a body type also
+     * by the short name officials write (UBND, HĐND, Ủy ban MTTQ).
+     */
+    @SuppressWarnings("unchecked")
     static <E extends Enum<E>> Optional<E> enumOf(Class<E> type, String value) {
-        String folded = VietnameseText.fold(value);
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(value.replace(' ', '_'))
-                    || Labels.text(e, Messages.VIETNAMESE).map(VietnameseText::fold).filter(folded::equals).isPresent()
-                    || Labels.text(e, Locale.ENGLISH).map(VietnameseText::fold).filter(folded::equals).isPresent()) {
-                return Optional.of(e);
+        Map<String, Enum<?>> names = NAMES.computeIfAbsent(type, t -> {
+            Map<String, Enum<?>> m = new HashMap<>();
+            for (E e : type.getEnumConstants()) {
+                m.put(VietnameseText.fold(e.name()), e);
+                m.put(VietnameseText.fold(e.name().replace('_', ' ')), e);
+                Labels.text(e, Messages.VIETNAMESE).ifPresent(l -> m.putIfAbsent(VietnameseText.fold(l), e));
+                Labels.text(e, Locale.ENGLISH).ifPresent(l -> m.putIfAbsent(VietnameseText.fold(l), e));
+                if (e instanceof BodyType b) {
+                    m.putIfAbsent(VietnameseText.fold(RecommendationService.defaultName(b)), e);
+                    m.putIfAbsent(RecommendationService.defaultName(b), e);
+                }
+                // as written (no folding needed for the usual spelling: a spreadsheet repeats the same words)
+                m.putIfAbsent(e.name(), e);
+                Labels.text(e, Messages.VIETNAMESE).ifPresent(l -> m.putIfAbsent(l, e));
             }
-        }
-        return Optional.empty();
+            return m;
+        });
+        Enum<?> exact = names.get(value);
+        return Optional.ofNullable((E) (exact != null ? exact : names.get(VietnameseText.fold(value))));
     }
 
     /** Reads the cells of one row, recording each refusal with its column and value. */
@@ -358,9 +375,7 @@ final class ImportRows {
             }
             LocalDate d;
             try {
-                d = v.matches("\\d{1,2}/\\d{1,2}/\\d{4}")
-                        ? LocalDate.parse(v, java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu"))
-                        : LocalDate.parse(v);
+                d = DAY_FIRST.matcher(v).matches() ? LocalDate.parse(v, DAY_MONTH_YEAR) : LocalDate.parse(v);
             } catch (DateTimeParseException e) {
                 error(c, "import-not-a-date");
                 return null;

@@ -42,10 +42,10 @@ import vn.qcdc.inspection.search.SearchKeys;
 import vn.qcdc.units.AdministrativeUnits;
 
 /**
- * Imports a file of past inspections with their findings and recommendations. Two passes over the file on disk: the
- * first checks every row and records every error; the second (unless it is a dry run, or errors were found and the
- * whole file must be valid) writes the valid rows in chunks of {@value #CHUNK}, each chunk one transaction with its
- * events in the outbox. A row whose external id was imported before updates that record instead of adding one.
+ * Imports a file of past inspections with their findings and recommendations: one pass over the file on disk, every
+ * row checked and every error recorded, the valid rows written in chunks of {@value #CHUNK} with their history and
+ * their events in the outbox (see {@link #run} for what commits when). A row whose external id was imported before
+ * updates that record instead of adding one.
  *
  * <p>
  * Past dates set off no alarm: the recommendations go out as {@code recommendation.issued} with their conclusion date,
@@ -55,6 +55,8 @@ import vn.qcdc.units.AdministrativeUnits;
 public class InspectionImport {
 
     static final int CHUNK = 1000;
+    /** The pass over a large file runs in one transaction that outlives the default 60 s. */
+    static final int LONGEST = 3600;
 
     @Inject
     EntityManager em;
@@ -74,58 +76,75 @@ public class InspectionImport {
     @Inject
     ObjectMapper mapper;
 
-    /** Runs the job to its end; the job's counts are committed as it goes. */
+    /**
+     * Runs the job to its end in one pass over the file; the job's counts are committed as it goes. A dry run only
+     * checks. With {@code validRowsOnly} each chunk of valid rows commits on its own. Otherwise the whole file is one
+     * transaction: its chunks are written as they come (their counts show the progress), and the first error stops the
+     * writing and rolls everything back, the rest of the file still being checked so that every error is reported.
+     */
     public void run(UUID jobId, Path file, ImportFile.Format format, String scope, boolean dryRun,
             boolean validRowsOnly) {
         LocalDate today = LocalDate.now(clock.withZone(ClockProducer.VIETNAM));
         Counts counts = new Counts();
-        // pass 1: every row checked, every error kept
         ImportRows rules = new ImportRows(access, units, today, scope);
+        boolean wholeFile = !dryRun && !validRowsOnly;
+        Writer writer = dryRun ? null : new Writer(counts, wholeFile);
         List<RowError> pending = new ArrayList<>();
-        Set<Long> invalidRows = new HashSet<>();
-        QuarkusTransaction.requiringNew().run(() -> ImportFile.read(file, format, mapper, row -> {
-            counts.read++;
-            List<RowError> errors = new ArrayList<>();
-            rules.check(row, errors);
-            if (!errors.isEmpty()) {
-                invalidRows.add(row.number());
-                pending.addAll(errors);
-            }
-            if (pending.size() >= CHUNK || counts.read % 5000 == 0) {
-                saveErrors(jobId, pending);
-                pending.clear();
-                progress(jobId, counts, invalidRows.size());
-            }
-        }));
-        saveErrors(jobId, pending);
-        counts.invalid = invalidRows.size();
-        progress(jobId, counts, counts.invalid);
-        if (dryRun || (counts.invalid > 0 && !validRowsOnly)) {
-            finish(jobId, counts, counts.invalid == 0 ? ImportJob.Status.VALID : ImportJob.Status.INVALID);
-            return;
-        }
-        // pass 2: the valid rows written, a chunk per transaction
-        ImportRows again = new ImportRows(access, units, today, scope);
-        Writer writer = new Writer(counts);
         List<Object> chunk = new ArrayList<>(CHUNK);
-        QuarkusTransaction.requiringNew().run(() -> ImportFile.read(file, format, mapper, row -> {
-            if (invalidRows.contains(row.number())) {
-                again.check(row, new ArrayList<>()); // keeps the per-job memory of inspections as in pass 1
-                return;
-            }
-            Object record = again.check(row, new ArrayList<>());
-            if (record != null) {
-                chunk.add(record);
-            }
-            if (chunk.size() >= CHUNK) {
+        Runnable pass = () -> {
+            ImportFile.read(file, format, mapper, row -> {
+                counts.read++;
+                List<RowError> errors = new ArrayList<>();
+                Object record = rules.check(row, errors);
+                if (!errors.isEmpty()) {
+                    counts.invalid++;
+                    pending.addAll(errors);
+                } else if (writer != null && !(wholeFile && counts.invalid > 0)) {
+                    chunk.add(record);
+                }
+                if (chunk.size() >= CHUNK) {
+                    writer.write(jobId, List.copyOf(chunk));
+                    chunk.clear();
+                }
+                if (pending.size() >= CHUNK || counts.read % 5000 == 0) {
+                    saveErrors(jobId, pending);
+                    pending.clear();
+                    progress(jobId, counts, counts.invalid);
+                }
+            });
+            if (!chunk.isEmpty() && !(wholeFile && counts.invalid > 0)) {
                 writer.write(jobId, List.copyOf(chunk));
-                chunk.clear();
             }
-        }));
-        if (!chunk.isEmpty()) {
-            writer.write(jobId, chunk);
+            if (wholeFile && counts.invalid > 0) {
+                throw new RolledBack();
+            }
+        };
+        try {
+            QuarkusTransaction.requiringNew().timeout(LONGEST).run(pass);
+        } catch (RolledBack e) {
+            // the whole file had errors: what its chunks wrote is rolled back
+        } catch (RuntimeException e) {
+            if (!(e.getCause() instanceof RolledBack)) {
+                throw e;
+            }
         }
-        finish(jobId, counts, ImportJob.Status.DONE);
+        saveErrors(jobId, pending);
+        if (wholeFile && counts.invalid > 0) {
+            counts.nothingWritten();
+        }
+        progress(jobId, counts, counts.invalid);
+        if (dryRun || (wholeFile && counts.invalid > 0)) {
+            finish(jobId, counts, counts.invalid == 0 ? ImportJob.Status.VALID : ImportJob.Status.INVALID);
+        } else {
+            finish(jobId, counts, ImportJob.Status.DONE);
+        }
+    }
+
+    /** Ends the whole file's transaction by rolling it back (it had errors). */
+    private static final class RolledBack extends RuntimeException {
+        RolledBack() {
+            super("the file has errors", null, false, false);
+        }
     }
 
     /** What the job has done so far (one thread writes it). */
@@ -139,6 +158,17 @@ public class InspectionImport {
         long recommendationsUpdated;
         long findingsCreated;
         long findingsUpdated;
+
+        /** A whole-file import rolled back: what the chunks had written is gone. */
+        void nothingWritten() {
+            written = 0;
+            inspectionsCreated = 0;
+            inspectionsUpdated = 0;
+            recommendationsCreated = 0;
+            recommendationsUpdated = 0;
+            findingsCreated = 0;
+            findingsUpdated = 0;
+        }
     }
 
     private void saveErrors(UUID jobId, List<RowError> errors) {
@@ -218,12 +248,18 @@ public class InspectionImport {
         final Map<UUID, Integer> nextSeq = new HashMap<>();
         final Set<String> updatedInspections = new HashSet<>();
 
-        Writer(Counts counts) {
+        /** Whether the chunks join the job's one transaction (the whole file) or commit each on its own. */
+        final boolean joined;
+
+        Writer(Counts counts, boolean joined) {
             this.counts = counts;
+            this.joined = joined;
         }
 
         void write(UUID jobId, List<Object> rows) {
-            QuarkusTransaction.requiringNew().timeout(300).run(() -> {
+            (joined ? QuarkusTransaction.joiningExisting() : QuarkusTransaction.requiringNew().timeout(300)).run(() -> {
+                history.clear();
+                events.clear();
                 OffsetDateTime now = OffsetDateTime.now(clock);
                 String actor = access.actor();
                 List<RecommendationRow> recs = new ArrayList<>();
@@ -236,10 +272,18 @@ public class InspectionImport {
                     }
                 }
                 inspections(rows, now, actor);
+                // nothing managed is left to dirty-check on each of the chunk's native statements
+                em.flush();
+                em.clear();
                 recommendations(recs, now, actor);
                 findings(findings, now, actor);
+                flushHistory();
+                outbox.publishAll(events);
                 counts.written += rows.size();
-                update(jobId, counts, counts.invalid, null, null);
+                if (!joined) {
+                    // the job's row is updated in a transaction of its own while the whole file's is open
+                    update(jobId, counts, counts.invalid, null, null);
+                }
             });
         }
 
@@ -306,13 +350,13 @@ public class InspectionImport {
                         .setParameter(2, h.externalId()).executeUpdate();
                 history(i.id, i.id, "INSPECTION", "IMPORTED", Map.of("externalId", h.externalId(), "conclusionDate",
                         h.conclusionDate().toString()), now, actor);
-                outbox.publish(Topics.INSPECTION, EventTypes.INSPECTION_SCHEDULED, i.id.toString(),
+                events.add(new Outbox.Pending(Topics.INSPECTION, EventTypes.INSPECTION_SCHEDULED, i.id.toString(),
                         "inspection/" + i.id, new InspectionEvents.InspectionScheduled(i.id, i.delegationId,
                                 i.unitCode, i.unitName, i.steeringUnitCode, i.scheduledDate, i.yearAssessed,
-                                List.of(i.topics)));
-                outbox.publish(Topics.INSPECTION, EventTypes.INSPECTION_CONCLUDED, i.id.toString(),
+                                List.of(i.topics))));
+                events.add(new Outbox.Pending(Topics.INSPECTION, EventTypes.INSPECTION_CONCLUDED, i.id.toString(),
                         "inspection/" + i.id, new InspectionEvents.InspectionConcluded(i.id, i.unitCode,
-                                i.steeringUnitCode, i.conclusionDate, i.conclusionSigner, 0, false));
+                                i.steeringUnitCode, i.conclusionDate, i.conclusionSigner, 0, false)));
                 inspections.put(h.externalId(), i.id);
                 nextSeq.put(i.id, 1);
                 updatedInspections.add(h.externalId());
@@ -357,13 +401,13 @@ public class InspectionImport {
                             r.completionReportedOn(), r.verifiedOn(), r.externalId()});
                     history(id, inspectionId, "RECOMMENDATION", "IMPORTED",
                             Map.of("externalId", r.externalId(), "dueDate", r.dueDate().toString()), now, actor);
-                    outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_ISSUED, id.toString(),
+                    events.add(new Outbox.Pending(Topics.INSPECTION, EventTypes.RECOMMENDATION_ISSUED, id.toString(),
                             "recommendation/" + id,
                             new InspectionEvents.RecommendationIssued(id, inspectionId,
                                     r.inspection().unit().code(), r.inspection().unit().name(),
                                     r.inspection().delegation().committeeUnitCode, r.content(), r.area().name(),
                                     r.priority().name(), r.dueDate(), r.addressees(),
-                                    r.inspection().conclusionDate()));
+                                    r.inspection().conclusionDate())));
                     statusEvents(id, r, null);
                     counts.recommendationsCreated++;
                 } else {
@@ -374,10 +418,10 @@ public class InspectionImport {
                             r.dueDate(), r.originalDueDate(), r.status().name(), addressees, types,
                             r.progressPercent(), r.completionReportedOn(), r.verifiedOn(), now, actor, id});
                     if (!r.dueDate().equals(previousDue) && !previous.finished()) {
-                        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_DEADLINE_CHANGED,
+                        events.add(new Outbox.Pending(Topics.INSPECTION, EventTypes.RECOMMENDATION_DEADLINE_CHANGED,
                                 id.toString(), "recommendation/" + id,
                                 new InspectionEvents.RecommendationDeadlineChanged(id, r.inspection().unit().code(),
-                                        previousDue, r.dueDate(), "import"));
+                                        previousDue, r.dueDate(), "import")));
                     }
                     if (previous != r.status()) {
                         statusEvents(id, r, previous);
@@ -444,21 +488,22 @@ public class InspectionImport {
             String subject = "recommendation/" + id;
             String actor = access.actor();
             switch (r.status()) {
-                case COMPLETION_REPORTED -> outbox.publish(Topics.INSPECTION,
+                case COMPLETION_REPORTED -> events.add(new Outbox.Pending(Topics.INSPECTION,
                         EventTypes.RECOMMENDATION_COMPLETION_REPORTED, id.toString(), subject,
                         new InspectionEvents.RecommendationCompletionReported(id, unit, actor,
-                                r.completionReportedOn()));
+                                r.completionReportedOn())));
                 case VERIFIED -> {
                     if (previous != Recommendation.Status.COMPLETION_REPORTED) {
-                        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_COMPLETION_REPORTED,
+                        events.add(new Outbox.Pending(Topics.INSPECTION, EventTypes.RECOMMENDATION_COMPLETION_REPORTED,
                                 id.toString(), subject, new InspectionEvents.RecommendationCompletionReported(id,
-                                        unit, actor, r.completionReportedOn()));
+                                        unit, actor, r.completionReportedOn())));
                     }
-                    outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_VERIFIED, id.toString(), subject,
-                            new InspectionEvents.RecommendationVerified(id, unit, actor, r.verifiedOn()));
+                    events.add(new Outbox.Pending(Topics.INSPECTION, EventTypes.RECOMMENDATION_VERIFIED, id.toString(),
+                            subject,
+                            new InspectionEvents.RecommendationVerified(id, unit, actor, r.verifiedOn())));
                 }
-                case CANCELLED -> outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_CANCELLED,
-                        id.toString(), subject, new InspectionEvents.RecommendationCancelled(id, unit, "import"));
+                case CANCELLED -> events.add(new Outbox.Pending(Topics.INSPECTION, EventTypes.RECOMMENDATION_CANCELLED,
+                        id.toString(), subject, new InspectionEvents.RecommendationCancelled(id, unit, "import")));
                 default -> {
                     // ISSUED, IN_PROGRESS: the issued event is enough for the follow-up
                 }
@@ -487,12 +532,35 @@ public class InspectionImport {
             }
         }
 
+        /** Events of the chunk, written to the outbox in one batch at its end. */
+        final List<Outbox.Pending> events = new ArrayList<>();
+
+        /** History rows of the chunk, written in one batch at its end. */
+        final List<Object[]> history = new ArrayList<>();
+
         private void history(UUID aggregate, UUID inspection, String type, String action, Map<String, ?> detail,
                 OffsetDateTime now, String actor) {
-            em.createNativeQuery("INSERT INTO change_history (aggregate_type, aggregate_id, inspection_id, at, actor,"
-                    + " action, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb))").setParameter(1, type)
-                    .setParameter(2, aggregate).setParameter(3, inspection).setParameter(4, now)
-                    .setParameter(5, actor).setParameter(6, action).setParameter(7, json(detail)).executeUpdate();
+            history.add(new Object[]{type, aggregate, inspection, now, actor, action, json(detail)});
+        }
+
+        private void flushHistory() {
+            if (history.isEmpty()) {
+                return;
+            }
+            jdbc(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_history (aggregate_type,"
+                        + " aggregate_id, inspection_id, at, actor, action, detail)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))")) {
+                    for (Object[] v : history) {
+                        for (int k = 0; k < v.length; k++) {
+                            ps.setObject(k + 1, v[k]);
+                        }
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            });
+            history.clear();
         }
     }
 
