@@ -61,7 +61,12 @@ public enum InspectionOperations implements Operation {
                                                                             "/recommendations/{id}/cancel",
                                                                             G.COMMITTEE),
 
-    RECOMMENDATION_STATISTICS(LIST, "GET", "/statistics/recommendations", G.READERS);
+    RECOMMENDATION_STATISTICS(LIST, "GET", "/statistics/recommendations", G.READERS),
+
+    /** Bulk import of past records of the committee's unit; each row is also checked as the record's own decision. */
+    IMPORT_INSPECTIONS(CREATE, "POST", "/imports/inspections", G.COMMITTEE), LIST_IMPORTS(LIST, "GET", "/imports",
+            G.COMMITTEE), READ_IMPORT(RECORD, "GET", "/imports/{id}", G.COMMITTEE), DOWNLOAD_IMPORT_ERRORS(RECORD,
+                    "GET", "/imports/{id}/errors.csv", G.COMMITTEE);
 
     /** Configuration switch: a portal's integration account may report for the bodies of its unit. */
     public static final String INTEGRATION_WRITES = "qcdc.inspection.integration-writes";

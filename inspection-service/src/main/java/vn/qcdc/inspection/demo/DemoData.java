@@ -74,7 +74,7 @@ public class DemoData {
                 Recommendation figures = recs.get(1);
                 recommendations.reportProgress(figures.id, null, ReferenceScenario.progress());
                 recommendations.reportCompletion(figures.id, null, ReferenceScenario.completion());
-                recommendations.verify(figures.id, null, "Đã kiểm tra báo cáo bổ sung (minh họa).");
+                recommendations.verify(figures.id, null, "Đã kiểm tra báo cáo bổ sung (minh họa).", null);
                 Recommendation models = recs.get(3);
                 recommendations.reportCompletion(models.id, null, ReferenceScenario.associationsCompletion());
                 recommendations.reject(models.id, null,

@@ -180,6 +180,10 @@ public class InspectionService {
         if (in.date().isBefore(i.scheduledDate)) {
             throw ProblemException.invalidField("date", "conclusion-before-inspection", i.scheduledDate);
         }
+        LocalDate today = LocalDate.now(clock.withZone(vn.qcdc.api.time.ClockProducer.VIETNAM));
+        if (in.date().isAfter(today)) {
+            throw ProblemException.invalidField("date", "date-in-future", today);
+        }
         i.status = Inspection.Status.CONCLUDED.name();
         i.conclusionText = VietnameseText.nfc(in.text());
         i.conclusionSigner = VietnameseText.nfc(in.signer());

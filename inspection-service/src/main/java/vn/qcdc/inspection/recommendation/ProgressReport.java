@@ -1,5 +1,6 @@
 package vn.qcdc.inspection.recommendation;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -46,4 +47,7 @@ public class ProgressReport extends PanacheEntityBase {
     public String reportedFor;
     @Column(name = "reported_at")
     public OffsetDateTime reportedAt;
+    /** The day the report was made (a local date), which for a past record entered later is before {@link #reportedAt}. */
+    @Column(name = "reported_on")
+    public LocalDate reportedOn;
 }

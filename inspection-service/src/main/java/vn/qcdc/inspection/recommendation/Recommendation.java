@@ -83,6 +83,12 @@ public class Recommendation extends PanacheEntityBase {
     public OffsetDateTime completionReportedAt;
     @Column(name = "verified_at")
     public OffsetDateTime verifiedAt;
+    /** The day completion was reported (a local date); the on-time rate compares it with the original due date. */
+    @Column(name = "completion_reported_on")
+    public LocalDate completionReportedOn;
+    /** The day the steering side verified it (a local date). */
+    @Column(name = "verified_on")
+    public LocalDate verifiedOn;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "created_by")

@@ -45,18 +45,31 @@ public final class RecommendationDto {
             @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$") String uri, UUID evidenceId) {
     }
 
+    /** {@code reportedOn}: the day of the report when it is entered later (default today). */
     public record ProgressInput(
             @NotBlank @Size(max = 5000) String text,
             @NotNull @Min(0) @Max(100) Integer percent,
-            @Size(max = 20) List<@NotNull @Valid EvidenceLinkInput> evidence) {
+            @Size(max = 20) List<@NotNull @Valid EvidenceLinkInput> evidence,
+            LocalDate reportedOn) {
+
+        public ProgressInput(String text, Integer percent, List<EvidenceLinkInput> evidence) {
+            this(text, percent, evidence, null);
+        }
     }
 
+    /** {@code reportedOn}: the day completion was reported when it is entered later (default today). */
     public record CompletionInput(
             @NotBlank @Size(max = 5000) String text,
-            @NotEmpty @Size(max = 20) List<@NotNull @Valid EvidenceLinkInput> evidence) {
+            @NotEmpty @Size(max = 20) List<@NotNull @Valid EvidenceLinkInput> evidence,
+            LocalDate reportedOn) {
+
+        public CompletionInput(String text, List<EvidenceLinkInput> evidence) {
+            this(text, evidence, null);
+        }
     }
 
-    public record VerifyInput(@Size(max = 2000) String note) {
+    /** {@code verifiedOn}: the day of the verification when it is entered later (default today). */
+    public record VerifyInput(@Size(max = 2000) String note, LocalDate verifiedOn) {
     }
 
     public record DeadlineInput(@NotNull LocalDate dueDate, @NotBlank @Size(max = 2000) String reason) {
@@ -67,11 +80,11 @@ public final class RecommendationDto {
             LocalDate dueDate, LocalDate originalDueDate, Recommendation.Status status, boolean overdue,
             List<Addressee> addressees, int progressPercent, String lastReason, OffsetDateTime completionReportedAt,
             OffsetDateTime verifiedAt, long version, OffsetDateTime createdAt, String createdBy,
-            OffsetDateTime updatedAt, String updatedBy) {
+            OffsetDateTime updatedAt, String updatedBy, LocalDate completionReportedOn, LocalDate verifiedOn) {
     }
 
     public record ReportView(UUID id, UUID recommendationId, ProgressReport.Kind kind, String text, int percent,
             List<ProgressReport.EvidenceLink> evidence, String reportedBy, String reportedFor,
-            OffsetDateTime reportedAt) {
+            OffsetDateTime reportedAt, LocalDate reportedOn) {
     }
 }

@@ -144,7 +144,7 @@ public class RecommendationResource {
     public Response verify(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid VerifyInput in) {
         return idempotency.execute(key, OP + id + "/verify", in,
-                () -> current(service.verify(id, ifMatch, in.note())));
+                () -> current(service.verify(id, ifMatch, in.note(), in.verifiedOn())));
     }
 
     @POST

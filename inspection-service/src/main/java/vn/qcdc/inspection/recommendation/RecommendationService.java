@@ -27,11 +27,13 @@ import org.hibernate.query.NativeQuery;
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.access.Access;
 import vn.qcdc.api.access.Target;
+import vn.qcdc.api.input.DateRules;
 import vn.qcdc.api.labels.Label;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.text.VietnameseText;
+import vn.qcdc.api.time.ClockProducer;
 import vn.qcdc.backbone.outbox.Outbox;
 import vn.qcdc.events.BodyType;
 import vn.qcdc.events.EventTypes;
@@ -163,7 +165,8 @@ public class RecommendationService {
             outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_ISSUED, r.id.toString(),
                     "recommendation/" + r.id,
                     new InspectionEvents.RecommendationIssued(r.id, i.id, r.unitCode, r.unitName,
-                            r.steeringUnitCode, r.content, r.area, r.priority, r.dueDate, r.addressees));
+                            r.steeringUnitCode, r.content, r.area, r.priority, r.dueDate, r.addressees,
+                            i.conclusionDate));
             out.add(r);
         }
         return out;
@@ -187,7 +190,7 @@ public class RecommendationService {
         return List.copyOf(out);
     }
 
-    static String defaultName(BodyType t) {
+    public static String defaultName(BodyType t) {
         return switch (t) {
             case PARTY_COMMITTEE -> "Đảng ủy";
             case GOVERNMENT -> "UBND";
@@ -213,15 +216,16 @@ public class RecommendationService {
     public Recommendation reportProgress(UUID id, String ifMatch, ProgressInput in) {
         Recommendation r = findFor(id, InspectionOperations.REPORT_PROGRESS, ifMatch);
         requireStatus(r, "report-progress", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
+        LocalDate on = realDate("reportedOn", in.reportedOn(), conclusionDate(r), "date-before-conclusion");
         r.status = Recommendation.Status.IN_PROGRESS.name();
         r.progressPercent = in.percent();
         touch(r);
-        report(r, ProgressReport.Kind.PROGRESS, in.text(), in.percent(), in.evidence());
+        report(r, ProgressReport.Kind.PROGRESS, in.text(), in.percent(), in.evidence(), on);
         history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "PROGRESS_REPORTED",
                 details("percent", in.percent()));
         outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_PROGRESS_REPORTED, r.id.toString(),
                 "recommendation/" + r.id, new InspectionEvents.RecommendationProgressReported(r.id, r.unitCode,
-                        in.percent(), VietnameseText.nfc(in.text()), access.actor()));
+                        in.percent(), VietnameseText.nfc(in.text()), access.actor(), on));
         return r;
     }
 
@@ -229,20 +233,22 @@ public class RecommendationService {
     public Recommendation reportCompletion(UUID id, String ifMatch, CompletionInput in) {
         Recommendation r = findFor(id, InspectionOperations.REPORT_COMPLETION, ifMatch);
         requireStatus(r, "report-completion", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
+        LocalDate on = realDate("reportedOn", in.reportedOn(), conclusionDate(r), "date-before-conclusion");
         r.status = Recommendation.Status.COMPLETION_REPORTED.name();
         r.progressPercent = 100;
         r.completionReportedAt = OffsetDateTime.now(clock);
+        r.completionReportedOn = on;
         touch(r);
-        report(r, ProgressReport.Kind.COMPLETION, in.text(), 100, in.evidence());
+        report(r, ProgressReport.Kind.COMPLETION, in.text(), 100, in.evidence(), on);
         history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "COMPLETION_REPORTED", Map.of());
         outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_COMPLETION_REPORTED, r.id.toString(),
                 "recommendation/" + r.id,
-                new InspectionEvents.RecommendationCompletionReported(r.id, r.unitCode, access.actor()));
+                new InspectionEvents.RecommendationCompletionReported(r.id, r.unitCode, access.actor(), on));
         return r;
     }
 
     private void report(Recommendation r, ProgressReport.Kind kind, String text, int percent,
-            List<EvidenceLinkInput> evidence) {
+            List<EvidenceLinkInput> evidence, LocalDate on) {
         ProgressReport p = new ProgressReport();
         p.id = UUID.randomUUID();
         p.recommendationId = r.id;
@@ -266,23 +272,26 @@ public class RecommendationService {
         p.reportedBy = access.actor();
         p.reportedFor = access.orgType().orElse(access.unitCode().orElse(null));
         p.reportedAt = OffsetDateTime.now(clock);
+        p.reportedOn = on;
         p.persist();
     }
 
     // --- follow-up by the steering side ---
 
     @Transactional
-    public Recommendation verify(UUID id, String ifMatch, String note) {
+    public Recommendation verify(UUID id, String ifMatch, String note, LocalDate verifiedOn) {
         Recommendation r = findFor(id, InspectionOperations.VERIFY, ifMatch);
         requireStatus(r, "verify", Recommendation.Status.COMPLETION_REPORTED);
+        LocalDate completed = r.completionReportedOn != null ? r.completionReportedOn : conclusionDate(r);
         r.status = Recommendation.Status.VERIFIED.name();
+        r.verifiedOn = realDate("verifiedOn", verifiedOn, completed, "date-before-completion");
         r.verifiedAt = OffsetDateTime.now(clock);
         r.lastReason = VietnameseText.nfc(note);
         touch(r);
         history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "VERIFIED", details("note", r.lastReason));
         outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_VERIFIED, r.id.toString(),
                 "recommendation/" + r.id,
-                new InspectionEvents.RecommendationVerified(r.id, r.unitCode, access.actor()));
+                new InspectionEvents.RecommendationVerified(r.id, r.unitCode, access.actor(), r.verifiedOn));
         inspections.closeIfDone(r.inspectionId);
         return r;
     }
@@ -294,6 +303,7 @@ public class RecommendationService {
         r.status = Recommendation.Status.IN_PROGRESS.name();
         r.lastReason = VietnameseText.nfc(reason);
         r.completionReportedAt = null;
+        r.completionReportedOn = null;
         touch(r);
         history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "REJECTED",
                 details("reason", r.lastReason));
@@ -495,15 +505,40 @@ public class RecommendationService {
                 r.steeringUnitCode, r.yearAssessed, Area.valueOf(r.area), Recommendation.Priority.valueOf(r.priority),
                 r.dueDate, r.originalDueDate, r.status(), r.overdueOn(today), r.addressees, r.progressPercent,
                 r.lastReason, r.completionReportedAt, r.verifiedAt, r.version, r.createdAt, r.createdBy, r.updatedAt,
-                r.updatedBy);
+                r.updatedBy, r.completionReportedOn, r.verifiedOn);
     }
 
     public static ReportView view(ProgressReport p) {
         return new ReportView(p.id, p.recommendationId, ProgressReport.Kind.valueOf(p.kind), p.text, p.percent,
-                p.evidence, p.reportedBy, p.reportedFor, p.reportedAt);
+                p.evidence, p.reportedBy, p.reportedFor, p.reportedAt, p.reportedOn);
     }
 
     // --- helpers ---
+
+    /**
+     * The day something happened, as the caller states it for a record entered later (default: today). Not after
+     * today in Vietnam (a report cannot come from the future), not before {@code notBefore} (nothing is reported on a
+     * recommendation before the conclusion that issued it, nor verified before its completion was reported).
+     */
+    LocalDate realDate(String field, LocalDate given, LocalDate notBefore, String beforeCode) {
+        LocalDate today = LocalDate.now(clock.withZone(ClockProducer.VIETNAM));
+        if (given == null) {
+            return today;
+        }
+        DateRules.require(field, given);
+        if (given.isAfter(today)) {
+            throw ProblemException.invalidField(field, "date-in-future", today);
+        }
+        if (notBefore != null && given.isBefore(notBefore)) {
+            throw ProblemException.invalidField(field, beforeCode, notBefore);
+        }
+        return given;
+    }
+
+    private static LocalDate conclusionDate(Recommendation r) {
+        Inspection i = Inspection.findById(r.inspectionId);
+        return i == null ? null : i.conclusionDate;
+    }
 
     /**
      * The recommendation to change, read and locked by one statement ({@code SELECT … FOR UPDATE}) rather than read,

@@ -44,13 +44,17 @@ import vn.qcdc.units.AdministrativeUnits;
 public class StatisticsResource {
 
     /**
-     * Figures of one unit. {@code onTimeCompletionRate} = verified recommendations whose completion was reported by
-     * their due date ÷ recommendations that are verified or already past due (cancelled ones excluded); null when
-     * nothing is due yet.
+     * Figures of one unit, by the dates things happened (a report's {@code reportedOn}, not when it was entered).
+     * {@code onTimeCompletionRate} = verified recommendations whose completion was reported by their ORIGINAL due
+     * date ÷ recommendations that are verified or already past their original due date (cancelled ones excluded); null
+     * when nothing is due yet. An extension does not turn late work into on-time work: {@code
+     * verifiedWithinExtension} counts the verified ones completed after the original due date but within the extended
+     * one, and {@code extended} those whose due date was changed.
      */
     public record Figures(String unitCode, String unitName, Integer year, long inspectionsHeld,
             long recommendations, Map<Recommendation.Status, Long> byStatus, long overdue, long verifiedOnTime,
-            BigDecimal onTimeCompletionRate, Map<BodyType, Long> byAddressee, Map<BodyType, Long> overdueByAddressee) {
+            BigDecimal onTimeCompletionRate, Map<BodyType, Long> byAddressee, Map<BodyType, Long> overdueByAddressee,
+            long extended, long verifiedWithinExtension) {
     }
 
     public record Statistics(Figures total, List<Figures> children) {
@@ -97,9 +101,12 @@ public class StatisticsResource {
                 + " AND status IN ('CONCLUDED', 'CLOSED')" + yearFilter).setParameter("units", codes);
         var byStatus = em.createNativeQuery("SELECT status, count(*),"
                 + " count(*) FILTER (WHERE due_date < :today AND status NOT IN ('VERIFIED', 'CANCELLED')),"
-                + " count(*) FILTER (WHERE status = 'VERIFIED' AND completion_reported_at IS NOT NULL"
-                + "   AND CAST(completion_reported_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date) <= due_date),"
-                + " count(*) FILTER (WHERE status = 'VERIFIED' OR (due_date < :today AND status <> 'CANCELLED'))"
+                + " count(*) FILTER (WHERE status = 'VERIFIED' AND completion_reported_on <= original_due_date),"
+                + " count(*) FILTER (WHERE status = 'VERIFIED'"
+                + "   OR (original_due_date < :today AND status <> 'CANCELLED')),"
+                + " count(*) FILTER (WHERE due_date <> original_due_date),"
+                + " count(*) FILTER (WHERE status = 'VERIFIED' AND completion_reported_on > original_due_date"
+                + "   AND completion_reported_on <= due_date)"
                 + " FROM recommendation WHERE unit_code IN (:units)" + yearFilter + " GROUP BY status")
                 .setParameter("units", codes).setParameter("today", today);
         if (year != null) {
@@ -114,6 +121,8 @@ public class StatisticsResource {
         long overdue = 0;
         long onTime = 0;
         long due = 0;
+        long extended = 0;
+        long withinExtension = 0;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = byStatus.getResultList();
         for (Object[] r : rows) {
@@ -123,6 +132,8 @@ public class StatisticsResource {
             overdue += ((Number) r[2]).longValue();
             onTime += ((Number) r[3]).longValue();
             due += ((Number) r[4]).longValue();
+            extended += ((Number) r[5]).longValue();
+            withinExtension += ((Number) r[6]).longValue();
         }
         BigDecimal rate = due == 0
                 ? null
@@ -147,6 +158,6 @@ public class StatisticsResource {
             overdueByAddressee.put(body, ((Number) r[2]).longValue());
         }
         return new Figures(unit.code(), unit.name(), year, ((Number) held.getSingleResult()).longValue(), total,
-                counts, overdue, onTime, rate, byAddressee, overdueByAddressee);
+                counts, overdue, onTime, rate, byAddressee, overdueByAddressee, extended, withinExtension);
     }
 }

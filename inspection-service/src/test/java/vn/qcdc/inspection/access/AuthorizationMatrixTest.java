@@ -66,6 +66,7 @@ class AuthorizationMatrixTest {
     // Shared read-only fixtures.
     static String concluded;
     static String delegation;
+    static String importJob;
 
     static synchronized void fixtures() {
         if (concluded == null) {
@@ -73,6 +74,10 @@ class AuthorizationMatrixTest {
             delegation = Api.delegation();
             as(Tokens.steering("06")).body(json(ReferenceScenario.findings().get(0)))
                     .post("/api/v1/inspections/" + concluded + "/findings").then().statusCode(201);
+            importJob = given().auth().oauth2(Tokens.admin())
+                    .multiPart("file", "a.csv", "mã,nội dung\nx,y\n".getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/imports/inspections?unit=06&dryRun=true").then().statusCode(201).extract()
+                    .path("id");
         }
     }
 
@@ -184,6 +189,15 @@ class AuthorizationMatrixTest {
 
         c.put(InspectionOperations.RECOMMENDATION_STATISTICS, new Case(Target.unit(WARD), 200,
                 fresh -> get("/api/v1/statistics/recommendations?unit=" + WARD + "&year=2020")));
+
+        c.put(InspectionOperations.IMPORT_INSPECTIONS, new Case(Target.unit(COMMITTEE), 201,
+                fresh -> AccessMatrix.Request.upload("/api/v1/imports/inspections?unit=06&dryRun=true")));
+        c.put(InspectionOperations.LIST_IMPORTS, new Case(Target.unit(COMMITTEE), 200,
+                fresh -> get("/api/v1/imports?unit=06")));
+        c.put(InspectionOperations.READ_IMPORT, new Case(Target.unit(COMMITTEE), 200,
+                fresh -> get("/api/v1/imports/" + importJob)));
+        c.put(InspectionOperations.DOWNLOAD_IMPORT_ERRORS, new Case(Target.unit(COMMITTEE), 200,
+                fresh -> get("/api/v1/imports/" + importJob + "/errors.csv")));
         return c;
     }
 
@@ -196,8 +210,8 @@ class AuthorizationMatrixTest {
     void everyEndpointIsInTheTableWithTheSameRoles() {
         assertEquals(List.of(), AccessMatrix.rolesAllowedMatch(AccessTable.withPlatform(InspectionOperations.values()),
                 AccessTable.withPlatformResources(DelegationResource.class, InspectionResource.class,
-                        RecommendationResource.class,
-                        StatisticsResource.class)));
+                        RecommendationResource.class, StatisticsResource.class,
+                        vn.qcdc.inspection.imports.ImportResource.class)));
     }
 
     @Test

@@ -60,6 +60,21 @@ public interface FollowUpConfig {
     @WithDefault("30s")
     String tickInterval();
 
+    /**
+     * What a plan does with a deadline that had already passed when the plan started (a past record entered or
+     * imported): {@code silent} (default) follows nothing for it, since every reminder, overdue notice and escalation
+     * would be for a moment long gone; {@code notice-once} sends one overdue notice to the addressees and the
+     * {@code recommendation.overdue} event when the plan starts, and nothing after (no repeated reminders, no
+     * escalation). A deadline still ahead is followed as usual either way.
+     */
+    @WithDefault("silent")
+    OverdueAtStart overdueAtStart();
+
+    /** The policies of {@link #overdueAtStart()}. */
+    enum OverdueAtStart {
+        SILENT, NOTICE_ONCE
+    }
+
     /** Steps claimed per short transaction. */
     @WithDefault("100")
     int batchSize();

@@ -58,6 +58,12 @@ public class FollowUpPlan extends PanacheEntityBase {
     public boolean overdueAnnounced;
     @Column(name = "escalated_to")
     public String escalatedTo;
+    /**
+     * When following started (the plan's creation): a deadline already past then belongs to history and is handled
+     * by {@link FollowUpConfig#overdueAtStart()}, never by reminders or an escalation for a moment already gone.
+     */
+    @Column(name = "follow_from")
+    public OffsetDateTime followFrom;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")

@@ -45,13 +45,34 @@ public class FollowUpPlanner {
     public record PlannedStep(String key, FollowUpStep.Kind kind, ZonedDateTime dueAt) {
     }
 
+    /** The key of the one overdue notice a plan sends for a deadline already past when it started. */
+    public static final String AT_START = "/overdue-at-start";
+
     /**
      * The steps of a plan with this due date still to come at {@code now}. Reminders whose moment has passed are
      * not sent late (a plan created or resumed after them skips them); the overdue notice and the escalation, when
      * their moment has passed, are due at once.
      */
     public List<PlannedStep> steps(LocalDate due, ZonedDateTime now, boolean overdueAnnounced, boolean escalated) {
+        return steps(due, now, overdueAnnounced, escalated, null);
+    }
+
+    /**
+     * As {@link #steps(LocalDate, ZonedDateTime, boolean, boolean)} for a plan that started following on
+     * {@code followFrom}: a deadline already past on that day is history, followed only as
+     * {@link FollowUpConfig#overdueAtStart()} says (nothing, or one overdue notice now), never with reminders, overdue
+     * reminders or an escalation for moments that were gone before the plan existed.
+     */
+    public List<PlannedStep> steps(LocalDate due, ZonedDateTime now, boolean overdueAnnounced, boolean escalated,
+            LocalDate followFrom) {
         List<PlannedStep> out = new ArrayList<>();
+        if (followFrom != null && due.isBefore(followFrom)) {
+            if (config.overdueAtStart() == FollowUpConfig.OverdueAtStart.NOTICE_ONCE && !overdueAnnounced) {
+                out.add(new PlannedStep(due + "/overdue", FollowUpStep.Kind.OVERDUE, now));
+                out.add(new PlannedStep(due + AT_START, FollowUpStep.Kind.OVERDUE_REMINDER, now));
+            }
+            return out;
+        }
         for (int days : config.remindDaysBefore()) {
             ZonedDateTime at = calendar.at(calendar.onOrBefore(due.minusDays(days)));
             if (!at.isBefore(now)) {
@@ -98,7 +119,10 @@ public class FollowUpPlanner {
         em.createNativeQuery("DELETE FROM followup_step WHERE recommendation_id = ?1 AND status = 'PLANNED'")
                 .setParameter(1, plan.recommendationId).executeUpdate();
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(calendar.zone());
-        for (PlannedStep s : steps(plan.dueDate, now, plan.overdueAnnounced, plan.escalatedTo != null)) {
+        LocalDate followFrom = plan.followFrom == null
+                ? null
+                : plan.followFrom.atZoneSameInstant(calendar.zone()).toLocalDate();
+        for (PlannedStep s : steps(plan.dueDate, now, plan.overdueAnnounced, plan.escalatedTo != null, followFrom)) {
             insert(plan.recommendationId, s);
         }
     }

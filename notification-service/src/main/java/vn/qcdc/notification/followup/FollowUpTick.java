@@ -235,7 +235,8 @@ public class FollowUpTick {
                                 a.unitCode(), step.stepKey, plan.recommendationId);
                     }
                 }
-                if (kind == FollowUpStep.Kind.OVERDUE_REMINDER) {
+                // the one notice for a deadline already past when the plan started is not repeated
+                if (kind == FollowUpStep.Kind.OVERDUE_REMINDER && !step.stepKey.endsWith(FollowUpPlanner.AT_START)) {
                     planner.nextOverdueReminder(plan.dueDate,
                             latest(step.dueAt.plusMinutes(1), now).atZoneSameInstant(clock.getZone()))
                             .ifPresent(next -> planner.insert(plan.recommendationId, next));

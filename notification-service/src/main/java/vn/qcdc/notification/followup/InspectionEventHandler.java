@@ -133,6 +133,7 @@ public class InspectionEventHandler implements EventHandler {
         p.addressees = e.addressees();
         p.status = FollowUpPlan.Status.ACTIVE.name();
         p.createdAt = OffsetDateTime.now(clock);
+        p.followFrom = p.createdAt;
         p.updatedAt = p.createdAt;
         p.persist();
         p.flush();

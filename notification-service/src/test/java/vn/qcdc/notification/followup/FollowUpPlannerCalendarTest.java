@@ -86,7 +86,7 @@ class FollowUpPlannerCalendarTest {
     }
 
     /** The shipped policy defaults, with one announced extra day off and one make-up day. */
-    static final class TestConfig implements FollowUpConfig {
+    static class TestConfig implements FollowUpConfig {
         @Override
         public List<Integer> remindDaysBefore() {
             return List.of(14, 3);
@@ -141,6 +141,11 @@ class FollowUpPlannerCalendarTest {
         @Override
         public int batchSize() {
             return 100;
+        }
+
+        @Override
+        public OverdueAtStart overdueAtStart() {
+            return OverdueAtStart.SILENT;
         }
     }
 }

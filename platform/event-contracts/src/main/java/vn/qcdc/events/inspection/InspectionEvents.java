@@ -41,24 +41,30 @@ public final class InspectionEvents {
     /**
      * {@code recommendation.issued.v1}, one per recommendation when a conclusion is issued. The notification service
      * plans follow-ups from it: reminders to the addressees before {@code dueDate} (a local date, Asia/Ho_Chi_Minh)
-     * and escalation to the steering committee of {@code steeringUnitCode}.
+     * and escalation to the steering committee of {@code steeringUnitCode}. {@code conclusionDate} is the date of
+     * the conclusion that issued it (a past one for a record entered later; the event's time is when it was entered).
      */
     public record RecommendationIssued(UUID recommendationId, UUID inspectionId, String unitCode, String unitName,
             String steeringUnitCode, String content, String area, String priority, LocalDate dueDate,
-            List<Addressee> addressees) {
+            List<Addressee> addressees, LocalDate conclusionDate) {
     }
 
-    /** {@code recommendation.progress-reported.v1}. */
+    /** {@code recommendation.progress-reported.v1}; {@code reportedOn} is the day of the report (a local date). */
     public record RecommendationProgressReported(UUID recommendationId, String unitCode, int percent, String note,
-            String reportedBy) {
+            String reportedBy, LocalDate reportedOn) {
     }
 
-    /** {@code recommendation.completion-reported.v1}: follow-ups pause while the steering side verifies. */
-    public record RecommendationCompletionReported(UUID recommendationId, String unitCode, String reportedBy) {
+    /**
+     * {@code recommendation.completion-reported.v1}: follow-ups pause while the steering side verifies;
+     * {@code reportedOn} is the day completion was reported (a local date).
+     */
+    public record RecommendationCompletionReported(UUID recommendationId, String unitCode, String reportedBy,
+            LocalDate reportedOn) {
     }
 
-    /** {@code recommendation.verified.v1}: done; follow-ups end. */
-    public record RecommendationVerified(UUID recommendationId, String unitCode, String verifiedBy) {
+    /** {@code recommendation.verified.v1}: done; follow-ups end. {@code verifiedOn}: the day (a local date). */
+    public record RecommendationVerified(UUID recommendationId, String unitCode, String verifiedBy,
+            LocalDate verifiedOn) {
     }
 
     /** {@code recommendation.rejected.v1}: the completion was not accepted; back in progress, follow-ups resume. */
