@@ -20,53 +20,51 @@ import vn.qcdc.api.security.Roles;
  */
 public enum InspectionOperations implements Operation {
 
-    CREATE_DELEGATION(CREATE, "POST", "/delegations", G.COMMITTEE), LIST_DELEGATIONS(LIST, "GET", "/delegations",
-            G.READERS), READ_DELEGATION(RECORD, "GET", "/delegations/{id}",
-                    G.READERS), UPDATE_DELEGATION(RECORD, "PUT", "/delegations/{id}", G.COMMITTEE),
+    // One operation per line, so the table reads as a table (the formatter would wrap it).
+    // @formatter:off
+    CREATE_DELEGATION(CREATE, "POST", "/delegations", G.COMMITTEE),
+    LIST_DELEGATIONS(LIST, "GET", "/delegations", G.READERS),
+    READ_DELEGATION(RECORD, "GET", "/delegations/{id}", G.READERS),
+    UPDATE_DELEGATION(RECORD, "PUT", "/delegations/{id}", G.COMMITTEE),
 
     /** Acts on the delegation named in the body: one the caller does not see answers 404. */
-    SCHEDULE_INSPECTION(RECORD, "POST", "/inspections", G.COMMITTEE), LIST_INSPECTIONS(LIST, "GET", "/inspections",
-            G.READERS), READ_INSPECTION(RECORD, "GET", "/inspections/{id}", G.READERS),
+    SCHEDULE_INSPECTION(RECORD, "POST", "/inspections", G.COMMITTEE),
+    LIST_INSPECTIONS(LIST, "GET", "/inspections", G.READERS),
+    READ_INSPECTION(RECORD, "GET", "/inspections/{id}", G.READERS),
     /** The delegation's internal note (ghi chú nội bộ) on an inspection: the committee's side only. */
-    READ_INTERNAL_NOTE(FIELD, null, "`internalNote` of an inspection", G.COMMITTEE), UPDATE_INSPECTION(RECORD, "PUT",
-            "/inspections/{id}",
-            G.COMMITTEE), START_INSPECTION(RECORD, "POST", "/inspections/{id}/start", G.COMMITTEE), CANCEL_INSPECTION(
-                    RECORD, "POST", "/inspections/{id}/cancel", G.COMMITTEE), CONCLUDE_INSPECTION(RECORD, "POST",
-                            "/inspections/{id}/conclusion", G.COMMITTEE), READ_INSPECTION_HISTORY(RECORD, "GET",
-                                    "/inspections/{id}/history", G.READERS), ADD_FINDING(RECORD, "POST",
-                                            "/inspections/{id}/findings", G.COMMITTEE), LIST_FINDINGS(RECORD, "GET",
-                                                    "/inspections/{id}/findings", G.READERS), CHANGE_FINDING(RECORD,
-                                                            "PUT", "/inspections/{id}/findings/{findingId}",
-                                                            G.COMMITTEE), LINK_EVIDENCE(RECORD, "POST",
-                                                                    "/inspections/{id}/evidence",
-                                                                    G.COMMITTEE), UPLOAD_EVIDENCE(RECORD, "POST",
-                                                                            "/inspections/{id}/evidence/upload",
-                                                                            G.COMMITTEE), LIST_EVIDENCE(RECORD, "GET",
-                                                                                    "/inspections/{id}/evidence",
-                                                                                    G.READERS), DOWNLOAD_EVIDENCE(
-                                                                                            RECORD, "GET",
-                                                                                            "/inspections/{id}/evidence/{evidenceId}/content",
-                                                                                            G.READERS),
+    READ_INTERNAL_NOTE(FIELD, null, "`internalNote` of an inspection", G.COMMITTEE),
+    UPDATE_INSPECTION(RECORD, "PUT", "/inspections/{id}", G.COMMITTEE),
+    START_INSPECTION(RECORD, "POST", "/inspections/{id}/start", G.COMMITTEE),
+    CANCEL_INSPECTION(RECORD, "POST", "/inspections/{id}/cancel", G.COMMITTEE),
+    CONCLUDE_INSPECTION(RECORD, "POST", "/inspections/{id}/conclusion", G.COMMITTEE),
+    READ_INSPECTION_HISTORY(RECORD, "GET", "/inspections/{id}/history", G.READERS),
+    ADD_FINDING(RECORD, "POST", "/inspections/{id}/findings", G.COMMITTEE),
+    LIST_FINDINGS(RECORD, "GET", "/inspections/{id}/findings", G.READERS),
+    CHANGE_FINDING(RECORD, "PUT", "/inspections/{id}/findings/{findingId}", G.COMMITTEE),
+    LINK_EVIDENCE(RECORD, "POST", "/inspections/{id}/evidence", G.COMMITTEE),
+    UPLOAD_EVIDENCE(RECORD, "POST", "/inspections/{id}/evidence/upload", G.COMMITTEE),
+    LIST_EVIDENCE(RECORD, "GET", "/inspections/{id}/evidence", G.READERS),
+    DOWNLOAD_EVIDENCE(RECORD, "GET", "/inspections/{id}/evidence/{evidenceId}/content", G.READERS),
 
-    LIST_RECOMMENDATIONS(LIST, "GET", "/recommendations", G.READERS), READ_RECOMMENDATION(RECORD, "GET",
-            "/recommendations/{id}", G.READERS), READ_REPORTS(RECORD, "GET", "/recommendations/{id}/reports",
-                    G.READERS), READ_RECOMMENDATION_HISTORY(RECORD, "GET", "/recommendations/{id}/history",
-                            G.READERS), REPORT_PROGRESS(RECORD, "POST", "/recommendations/{id}/progress",
-                                    G.ADDRESSEES), REPORT_COMPLETION(RECORD, "POST", "/recommendations/{id}/completion",
-                                            G.ADDRESSEES), VERIFY(RECORD, "POST", "/recommendations/{id}/verify",
-                                                    G.COMMITTEE), REJECT(RECORD, "POST", "/recommendations/{id}/reject",
-                                                            G.COMMITTEE), CHANGE_DEADLINE(RECORD, "POST",
-                                                                    "/recommendations/{id}/deadline",
-                                                                    G.COMMITTEE), CANCEL_RECOMMENDATION(RECORD, "POST",
-                                                                            "/recommendations/{id}/cancel",
-                                                                            G.COMMITTEE),
+    LIST_RECOMMENDATIONS(LIST, "GET", "/recommendations", G.READERS),
+    READ_RECOMMENDATION(RECORD, "GET", "/recommendations/{id}", G.READERS),
+    READ_REPORTS(RECORD, "GET", "/recommendations/{id}/reports", G.READERS),
+    READ_RECOMMENDATION_HISTORY(RECORD, "GET", "/recommendations/{id}/history", G.READERS),
+    REPORT_PROGRESS(RECORD, "POST", "/recommendations/{id}/progress", G.ADDRESSEES),
+    REPORT_COMPLETION(RECORD, "POST", "/recommendations/{id}/completion", G.ADDRESSEES),
+    VERIFY(RECORD, "POST", "/recommendations/{id}/verify", G.COMMITTEE),
+    REJECT(RECORD, "POST", "/recommendations/{id}/reject", G.COMMITTEE),
+    CHANGE_DEADLINE(RECORD, "POST", "/recommendations/{id}/deadline", G.COMMITTEE),
+    CANCEL_RECOMMENDATION(RECORD, "POST", "/recommendations/{id}/cancel", G.COMMITTEE),
 
     RECOMMENDATION_STATISTICS(LIST, "GET", "/statistics/recommendations", G.READERS),
 
     /** Bulk import of past records of the committee's unit; each row is also checked as the record's own decision. */
-    IMPORT_INSPECTIONS(CREATE, "POST", "/imports/inspections", G.COMMITTEE), LIST_IMPORTS(LIST, "GET", "/imports",
-            G.COMMITTEE), READ_IMPORT(RECORD, "GET", "/imports/{id}", G.COMMITTEE), DOWNLOAD_IMPORT_ERRORS(RECORD,
-                    "GET", "/imports/{id}/errors.csv", G.COMMITTEE);
+    IMPORT_INSPECTIONS(CREATE, "POST", "/imports/inspections", G.COMMITTEE),
+    LIST_IMPORTS(LIST, "GET", "/imports", G.COMMITTEE),
+    READ_IMPORT(RECORD, "GET", "/imports/{id}", G.COMMITTEE),
+    DOWNLOAD_IMPORT_ERRORS(RECORD, "GET", "/imports/{id}/errors.csv", G.COMMITTEE);
+    // @formatter:on
 
     /** Configuration switch: a portal's integration account may report for the bodies of its unit. */
     public static final String INTEGRATION_WRITES = "qcdc.inspection.integration-writes";

@@ -19,41 +19,30 @@ import vn.qcdc.api.security.Roles;
  */
 public enum ModelOperations implements Operation {
 
-    REGISTER_MODEL(CREATE, "POST", "/models", G.MAINTAINERS), LIST_MODELS(LIST, "GET", "/models",
-            G.READERS), EXPORT_MODELS(LIST, "GET", "/models/export.csv", G.READERS), READ_MODEL(RECORD, "GET",
-                    "/models/{id}", G.READERS), UPDATE_MODEL(RECORD, "PUT", "/models/{id}", G.MAINTAINERS), START_MODEL(
-                            RECORD, "POST", "/models/{id}/start", G.MAINTAINERS), REPORT_RESULTS(RECORD, "POST",
-                                    "/models/{id}/reports", G.MAINTAINERS), LIST_REPORTS(RECORD, "GET",
-                                            "/models/{id}/reports", G.READERS), UPLOAD_EVIDENCE(RECORD, "POST",
-                                                    "/models/{id}/evidence", G.MAINTAINERS), DOWNLOAD_EVIDENCE(RECORD,
-                                                            "GET", "/models/{id}/evidence/{evidenceId}",
-                                                            G.READERS), SELF_EVALUATE(RECORD, "POST",
-                                                                    "/models/{id}/self-evaluation",
-                                                                    G.MAINTAINERS), PROPOSE(RECORD, "POST",
-                                                                            "/models/{id}/proposal",
-                                                                            G.MAINTAINERS), RECOGNISE(RECORD, "POST",
-                                                                                    "/models/{id}/recognition",
-                                                                                    G.DECIDERS), REJECT(RECORD, "POST",
-                                                                                            "/models/{id}/rejection",
-                                                                                            G.DECIDERS), WITHDRAW(
-                                                                                                    RECORD, "POST",
-                                                                                                    "/models/{id}/withdrawal",
-                                                                                                    G.MAINTAINERS), PROPOSE_COMMENDATION(
-                                                                                                            RECORD,
-                                                                                                            "POST",
-                                                                                                            "/models/{id}/commendation-proposal",
-                                                                                                            G.MAINTAINERS), CONTINUE_MODEL(
-                                                                                                                    RECORD,
-                                                                                                                    "POST",
-                                                                                                                    "/models/{id}/continuation",
-                                                                                                                    G.MAINTAINERS), READ_HISTORY(
-                                                                                                                            RECORD,
-                                                                                                                            "GET",
-                                                                                                                            "/models/{id}/history",
-                                                                                                                            G.READERS),
+    // One operation per line, so the table reads as a table (the formatter would wrap it).
+    // @formatter:off
+    REGISTER_MODEL(CREATE, "POST", "/models", G.MAINTAINERS),
+    LIST_MODELS(LIST, "GET", "/models", G.READERS),
+    EXPORT_MODELS(LIST, "GET", "/models/export.csv", G.READERS),
+    READ_MODEL(RECORD, "GET", "/models/{id}", G.READERS),
+    UPDATE_MODEL(RECORD, "PUT", "/models/{id}", G.MAINTAINERS),
+    START_MODEL(RECORD, "POST", "/models/{id}/start", G.MAINTAINERS),
+    REPORT_RESULTS(RECORD, "POST", "/models/{id}/reports", G.MAINTAINERS),
+    LIST_REPORTS(RECORD, "GET", "/models/{id}/reports", G.READERS),
+    UPLOAD_EVIDENCE(RECORD, "POST", "/models/{id}/evidence", G.MAINTAINERS),
+    DOWNLOAD_EVIDENCE(RECORD, "GET", "/models/{id}/evidence/{evidenceId}", G.READERS),
+    SELF_EVALUATE(RECORD, "POST", "/models/{id}/self-evaluation", G.MAINTAINERS),
+    PROPOSE(RECORD, "POST", "/models/{id}/proposal", G.MAINTAINERS),
+    RECOGNISE(RECORD, "POST", "/models/{id}/recognition", G.DECIDERS),
+    REJECT(RECORD, "POST", "/models/{id}/rejection", G.DECIDERS),
+    WITHDRAW(RECORD, "POST", "/models/{id}/withdrawal", G.MAINTAINERS),
+    PROPOSE_COMMENDATION(RECORD, "POST", "/models/{id}/commendation-proposal", G.MAINTAINERS),
+    CONTINUE_MODEL(RECORD, "POST", "/models/{id}/continuation", G.MAINTAINERS),
+    READ_HISTORY(RECORD, "GET", "/models/{id}/history", G.READERS),
 
-    STATISTICS(LIST, "GET", "/model-statistics", G.READERS), EXPORT_STATISTICS(LIST, "GET",
-            "/model-statistics/export.csv", G.READERS);
+    STATISTICS(LIST, "GET", "/model-statistics", G.READERS),
+    EXPORT_STATISTICS(LIST, "GET", "/model-statistics/export.csv", G.READERS);
+    // @formatter:on
 
     private final Kind kind;
     private final String method;

@@ -20,21 +20,27 @@ import vn.qcdc.api.security.Roles;
  */
 public enum NotificationOperations implements Operation {
 
-    CREATE_CONTACT(CREATE, "POST", "/contacts", G.DIRECTORY), LIST_CONTACTS(LIST, "GET", "/contacts",
-            G.DIRECTORY), READ_CONTACT(RECORD, "GET", "/contacts/{id}", G.DIRECTORY), UPDATE_CONTACT(RECORD, "PUT",
-                    "/contacts/{id}", G.DIRECTORY), DELETE_CONTACT(RECORD, "DELETE", "/contacts/{id}",
-                            G.DIRECTORY), ENABLE_WEBHOOK(RECORD, "POST", "/contacts/{id}/webhooks/{webhookId}/enable",
-                                    List.of(Grant.of(Roles.ADMIN, Relation.EVERYWHERE))),
+    // One operation per line, so the table reads as a table (the formatter would wrap it).
+    // @formatter:off
+    CREATE_CONTACT(CREATE, "POST", "/contacts", G.DIRECTORY),
+    LIST_CONTACTS(LIST, "GET", "/contacts", G.DIRECTORY),
+    READ_CONTACT(RECORD, "GET", "/contacts/{id}", G.DIRECTORY),
+    UPDATE_CONTACT(RECORD, "PUT", "/contacts/{id}", G.DIRECTORY),
+    DELETE_CONTACT(RECORD, "DELETE", "/contacts/{id}", G.DIRECTORY),
+    ENABLE_WEBHOOK(RECORD, "POST", "/contacts/{id}/webhooks/{webhookId}/enable", List.of(Grant.of(Roles.ADMIN, Relation.EVERYWHERE))),
 
     READ_FOLLOWUP(RECORD, "GET", "/followups/{recommendationId}", G.READERS),
     /** Who a follow-up's deliveries went to, and why they failed: only for those who may read the delivery log. */
     READ_DELIVERY_DETAILS(FIELD, null, "recipients, webhook URLs and errors in `sent` of a follow-up", G.LOG),
 
-    LIST_DELIVERIES(LIST, "GET", "/deliveries", G.LOG), READ_DELIVERY(RECORD, "GET", "/deliveries/{id}",
-            G.LOG), RETRY_DELIVERY(RECORD, "POST", "/deliveries/{id}/retry", G.DIRECTORY),
+    LIST_DELIVERIES(LIST, "GET", "/deliveries", G.LOG),
+    READ_DELIVERY(RECORD, "GET", "/deliveries/{id}", G.LOG),
+    RETRY_DELIVERY(RECORD, "POST", "/deliveries/{id}/retry", G.DIRECTORY),
 
-    LIST_INBOX(RECORD, "GET", "/inbox", G.OWN), MARK_READ(RECORD, "POST", "/inbox/{id}/read",
-            G.OWN), MARK_ALL_READ(RECORD, "POST", "/inbox/read-all", G.OWN);
+    LIST_INBOX(RECORD, "GET", "/inbox", G.OWN),
+    MARK_READ(RECORD, "POST", "/inbox/{id}/read", G.OWN),
+    MARK_ALL_READ(RECORD, "POST", "/inbox/read-all", G.OWN);
+    // @formatter:on
 
     private final Kind kind;
     private final String method;

@@ -15,19 +15,17 @@ import vn.qcdc.api.security.Roles;
  */
 public enum PlatformOperations implements Operation {
 
+    // One operation per line, so the table reads as a table (the formatter would wrap it).
+    // @formatter:off
     LIST_UNITS(LIST, "GET", "/units", G.ANY_ROLE),
-
     READ_UNIT(RECORD, "GET", "/units/{code}", G.ANY_ROLE),
 
     LIST_PARKED_EVENTS(LIST, "GET", "/admin/outbox/parked", G.ADMIN),
-
     REQUEUE_PARKED_EVENT(RECORD, "POST", "/admin/outbox/{seq}/requeue", G.ADMIN),
-
     READ_CLOCK(RECORD, "GET", "/admin/clock", G.ADMIN),
-
     SET_CLOCK(RECORD, "PUT", "/admin/clock", G.ADMIN),
-
     RESET_CLOCK(RECORD, "DELETE", "/admin/clock", G.ADMIN);
+    // @formatter:on
 
     private final Kind kind;
     private final String method;
