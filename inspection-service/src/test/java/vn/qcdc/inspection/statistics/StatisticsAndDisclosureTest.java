@@ -90,6 +90,12 @@ class StatisticsAndDisclosureTest {
                 .then().statusCode(200).body("items.id", hasItem(pub)).body("items.id", not(hasItem(hidden)))
                 .body("items.id", not(hasItem(planned))).extract().asString();
         assertFalse(body.contains("internalNote") || body.contains("nội bộ") || body.contains("createdBy"), body);
+        // The list reads a page's recommendations, findings and delegations together: an item is what GET returns.
+        Map<String, Object> listed = JsonPath.from(body)
+                .getMap("items.find { it.id == '" + pub + "' }");
+        Map<String, Object> alone = given().get("/api/v1/public/inspections/" + pub).then().statusCode(200).extract()
+                .jsonPath().getMap("$");
+        assertEquals(alone, listed);
         given().get("/api/v1/public/inspections/" + pub).then().statusCode(200)
                 .body("conclusion.signer", equalTo("Phạm Duy Hưng")).body("recommendations[0].status",
                         equalTo("ISSUED"))
