@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -193,13 +194,29 @@ class WebConsoleBrowserTest {
         d.findElement(By.id("report")).click();
         assertTrue(d.findElement(By.cssSelector(".error-summary")).getText().contains("Hãy nhập nội dung"),
                 "bad input: a clear message in Vietnamese");
+        // The evidence is a file from the officer's computer, chosen in the form's file field (no script needed).
+        var dir = Files.createTempDirectory("e2e-evidence");
+        var empty = Files.createFile(dir.resolve("trong.pdf"));
+        var plan = Files.write(dir.resolve("ke-hoach-12-KH-UBND.pdf"),
+                "%PDF-1.4\n% Kế hoạch số 12/KH-UBND (minh họa)\n%%EOF\n".getBytes(StandardCharsets.UTF_8));
         d.findElement(By.id("kind-completion")).click();
         d.findElement(By.id("text")).sendKeys("Đã ban hành Kế hoạch sát thực tế địa phương.");
+        d.findElement(By.id("evidenceFile")).sendKeys(empty.toAbsolutePath().toString());
+        d.findElement(By.id("report")).click();
+        assertTrue(d.findElement(By.cssSelector(".error-summary")).getText().contains("Tệp rỗng"),
+                "a refused file: the service's reason in Vietnamese");
+        d.findElement(By.id("kind-completion")).click();
+        d.findElement(By.id("text")).sendKeys("Đã ban hành Kế hoạch sát thực tế địa phương.");
+        d.findElement(By.id("evidenceFile")).sendKeys(plan.toAbsolutePath().toString());
         d.findElement(By.id("evidenceTitle")).sendKeys("Kế hoạch số 12/KH-UBND");
-        d.findElement(By.id("evidenceUri")).sendKeys("https://example.invalid/kh-12.pdf");
         d.findElement(By.id("report")).click();
         awaitText(By.id("status"), "Đã báo cáo hoàn thành");
+        assertTrue(d.findElement(By.tagName("main")).getText().contains("ke-hoach-12-KH-UBND.pdf"),
+                "the report shows its evidence by the uploaded file's name");
         browser.screenshot("console-2-ward-reported");
+        Files.delete(plan);
+        Files.delete(empty);
+        Files.delete(dir);
         d.findElement(By.cssSelector("form[action='/console/sign-out'] button")).click();
     }
 

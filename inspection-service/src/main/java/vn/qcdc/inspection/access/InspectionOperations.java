@@ -52,6 +52,8 @@ public enum InspectionOperations implements Operation {
     READ_RECOMMENDATION_HISTORY(RECORD, "GET", "/recommendations/{id}/history", G.READERS),
     REPORT_PROGRESS(RECORD, "POST", "/recommendations/{id}/progress", G.ADDRESSEES),
     REPORT_COMPLETION(RECORD, "POST", "/recommendations/{id}/completion", G.ADDRESSEES),
+    /** The addressees' own evidence for their reports, stored among the inspection's documents. */
+    UPLOAD_REPORT_EVIDENCE(RECORD, "POST", "/recommendations/{id}/evidence/upload", G.ADDRESSEES),
     VERIFY(RECORD, "POST", "/recommendations/{id}/verify", G.COMMITTEE),
     REJECT(RECORD, "POST", "/recommendations/{id}/reject", G.COMMITTEE),
     CHANGE_DEADLINE(RECORD, "POST", "/recommendations/{id}/deadline", G.COMMITTEE),

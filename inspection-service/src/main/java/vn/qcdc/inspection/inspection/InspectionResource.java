@@ -1,9 +1,6 @@
 package vn.qcdc.inspection.inspection;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,11 +37,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.files.Downloads;
-import vn.qcdc.api.files.Uploads;
 import vn.qcdc.api.idempotency.Idempotency;
-import vn.qcdc.api.input.TextRules;
 import vn.qcdc.api.paging.Page;
-import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.security.Roles;
 import vn.qcdc.inspection.access.InspectionOperations;
 import vn.qcdc.inspection.history.ChangeHistory;
@@ -219,23 +213,6 @@ public class InspectionResource {
         });
     }
 
-    /** The multipart form of an upload, as the OpenAPI document describes it (the method reads its parts). */
-    @Schema(name = "EvidenceUploadForm", requiredProperties = {"file", "title", "kind"})
-    record UploadForm(
-            @Schema(type = SchemaType.STRING, format = "binary", description = "Tệp (file): the document, at most 10 MB;"
-                    + " its file name (at most 255 characters, no control characters) and media type are kept") String file,
-            @Schema(maxLength = 300, description = "Tiêu đề (title): what the document is") String title,
-            @Schema(description = "Loại tài liệu (kind): what kind of document it is") Evidence.Kind kind,
-            @Schema(maxLength = 100, description = "Số, ký hiệu văn bản (reference number): the document's number, if it has"
-                    + " one") String referenceNumber,
-            @Schema(format = "date", description = "Ngày văn bản (document date): the date the document was issued") java.time.LocalDate documentDate) {
-    }
-
-    /** The metadata part of an upload, also what an Idempotency-Key is checked against (with the file's hash). */
-    record UploadRequest(String title, String kind, String referenceNumber, String documentDate, String fileName,
-            String sha256) {
-    }
-
     @POST
     @Path("{id}/evidence/upload")
     @Transactional
@@ -244,40 +221,13 @@ public class InspectionResource {
     @Operation(operationId = "uploadEvidence", summary = "Upload a reviewed document (multipart: file, title, kind, referenceNumber, documentDate;"
             + " at most 10 MB); stored with its SHA-256")
     @APIResponseSchema(value = EvidenceView.class, responseCode = "201", responseDescription = "The evidence stored, with its SHA-256.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = UploadForm.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = EvidenceUpload.Form.class)))
     public Response upload(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @RestForm("file") FileUpload file, @RestForm("title") String title, @RestForm("kind") String kind,
             @RestForm("referenceNumber") String referenceNumber, @RestForm("documentDate") String documentDate) {
-        if (file == null) {
-            throw ProblemException.invalidField("file", "file-missing");
-        }
-        if (file.size() > InspectionService.MAX_UPLOAD_BYTES) {
-            throw new ProblemException(413, "payload-too-large");
-        }
-        TextRules.require("title", title);
-        TextRules.require("referenceNumber", referenceNumber);
-        TextRules.require("kind", kind);
-        TextRules.require("documentDate", documentDate);
-        if (title == null || title.isBlank() || title.length() > 300) {
-            throw ProblemException.invalidField("title", "text-required", 300);
-        }
-        if (referenceNumber != null && referenceNumber.length() > 100) {
-            throw ProblemException.invalidField("referenceNumber", "text-required", 100);
-        }
-        Evidence.Kind k = InspectionService.parseEnum(Evidence.Kind.class, "kind", kind == null ? "" : kind);
-        var date = InspectionService.parseDate("documentDate", documentDate);
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String fileName = Uploads.fileName("file", file, "file");
-        String contentType = Uploads.mediaType("file", file);
-        UploadRequest req = new UploadRequest(title, k.name(), referenceNumber, documentDate, fileName,
-                InspectionService.sha256(content));
-        return idempotency.execute(key, "POST /api/v1/inspections/" + id + "/evidence/upload", req, () -> {
-            Evidence e = service.uploadEvidence(id, title, k, referenceNumber, date, fileName, contentType, content);
+        EvidenceUpload upload = EvidenceUpload.read(file, title, kind, referenceNumber, documentDate);
+        return idempotency.execute(key, "POST /api/v1/inspections/" + id + "/evidence/upload", upload.request(), () -> {
+            Evidence e = service.uploadEvidence(id, upload);
             return Response.created(URI.create(BASE + id + "/evidence/" + e.id)).entity(InspectionService.view(e))
                     .build();
         });

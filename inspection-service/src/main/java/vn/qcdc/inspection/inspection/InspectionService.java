@@ -304,21 +304,40 @@ public class InspectionService {
 
     /** Stores an uploaded document with its SHA-256 (its fingerprint for whoever downloads it later). */
     @Transactional
-    public Evidence uploadEvidence(UUID id, String title, Evidence.Kind kind, String referenceNumber,
-            LocalDate documentDate, String fileName, String contentType, byte[] content) {
+    public Evidence uploadEvidence(UUID id, EvidenceUpload upload) {
         Inspection i = findFor(id, InspectionOperations.UPLOAD_EVIDENCE, null);
+        Evidence e = store(i, upload);
+        history.record(AggregateType.INSPECTION, i.id, i.id, "EVIDENCE_UPLOADED",
+                details("evidenceId", e.id, "title", e.title, "sha256", e.sha256, "sizeBytes", e.sizeBytes));
+        return e;
+    }
+
+    /**
+     * Stores an uploaded document among the evidence of inspection {@code inspectionId}, for whoever the caller's
+     * decision table let upload it (the caller has checked that, and records its own history entry).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Evidence storeEvidence(UUID inspectionId, EvidenceUpload upload) {
+        Inspection i = Inspection.findById(inspectionId);
+        if (i == null) {
+            throw ProblemException.notFound(WHAT, inspectionId);
+        }
+        return store(i, upload);
+    }
+
+    private Evidence store(Inspection i, EvidenceUpload upload) {
         requireNotCancelled(i, "add-evidence");
-        Evidence e = newEvidence(i, title, kind, referenceNumber, documentDate);
-        e.fileName = fileName;
-        e.contentType = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
-        e.sizeBytes = (long) content.length;
-        e.sha256 = sha256(content);
+        Evidence e = newEvidence(i, upload.title(), upload.kind(), upload.referenceNumber(), upload.documentDate());
+        e.fileName = upload.fileName();
+        e.contentType = upload.contentType() == null || upload.contentType().isBlank()
+                ? "application/octet-stream"
+                : upload.contentType();
+        e.sizeBytes = (long) upload.content().length;
+        e.sha256 = sha256(upload.content());
         e.persist();
         em.flush();
         em.createNativeQuery("INSERT INTO evidence_content (evidence_id, content) VALUES (?1, ?2)")
-                .setParameter(1, e.id).setParameter(2, content).executeUpdate();
-        history.record(AggregateType.INSPECTION, i.id, i.id, "EVIDENCE_UPLOADED",
-                details("evidenceId", e.id, "title", e.title, "sha256", e.sha256, "sizeBytes", e.sizeBytes));
+                .setParameter(1, e.id).setParameter(2, upload.content()).executeUpdate();
         return e;
     }
 

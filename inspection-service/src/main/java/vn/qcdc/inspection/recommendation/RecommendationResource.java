@@ -1,5 +1,6 @@
 package vn.qcdc.inspection.recommendation;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,10 +22,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.idempotency.Idempotency;
@@ -34,7 +39,11 @@ import vn.qcdc.api.security.Roles;
 import vn.qcdc.events.BodyType;
 import vn.qcdc.inspection.access.InspectionOperations;
 import vn.qcdc.inspection.history.ChangeHistory;
+import vn.qcdc.inspection.inspection.Evidence;
+import vn.qcdc.inspection.inspection.EvidenceUpload;
+import vn.qcdc.inspection.inspection.InspectionDto.EvidenceView;
 import vn.qcdc.inspection.inspection.InspectionDto.ReasonInput;
+import vn.qcdc.inspection.inspection.InspectionService;
 import vn.qcdc.inspection.recommendation.RecommendationDto.CompletionInput;
 import vn.qcdc.inspection.recommendation.RecommendationDto.DeadlineInput;
 import vn.qcdc.inspection.recommendation.RecommendationDto.ProgressInput;
@@ -133,6 +142,27 @@ public class RecommendationResource {
             @HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid CompletionInput in) {
         return idempotency.execute(key, OP + id + "/completion", in,
                 () -> current(service.reportCompletion(id, ifMatch, in)));
+    }
+
+    @POST
+    @Path("{id}/evidence/upload")
+    @Transactional
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER, Roles.ORG_OFFICER, Roles.INTEGRATION})
+    @Operation(operationId = "uploadReportEvidence", summary = "An addressee uploads the evidence of its own report (multipart as for an inspection's"
+            + " evidence, at most 10 MB); stored among the inspection's documents with its SHA-256, then named in a"
+            + " progress or completion report by its id")
+    @APIResponseSchema(value = EvidenceView.class, responseCode = "201", responseDescription = "The evidence stored, with its id and SHA-256.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = EvidenceUpload.Form.class)))
+    public Response uploadEvidence(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @RestForm("file") FileUpload file, @RestForm("title") String title, @RestForm("kind") String kind,
+            @RestForm("referenceNumber") String referenceNumber, @RestForm("documentDate") String documentDate) {
+        EvidenceUpload upload = EvidenceUpload.read(file, title, kind, referenceNumber, documentDate);
+        return idempotency.execute(key, OP + id + "/evidence/upload", upload.request(), () -> {
+            Evidence e = service.uploadEvidence(id, upload);
+            return Response.created(URI.create("/api/v1/inspections/" + e.inspectionId + "/evidence/" + e.id))
+                    .entity(InspectionService.view(e)).build();
+        });
     }
 
     @POST

@@ -45,6 +45,7 @@ import vn.qcdc.inspection.history.ChangeHistory;
 import vn.qcdc.inspection.history.ChangeHistory.AggregateType;
 import vn.qcdc.inspection.inspection.Area;
 import vn.qcdc.inspection.inspection.Evidence;
+import vn.qcdc.inspection.inspection.EvidenceUpload;
 import vn.qcdc.inspection.inspection.Inspection;
 import vn.qcdc.inspection.inspection.InspectionService;
 import vn.qcdc.inspection.recommendation.RecommendationDto.AddresseeInput;
@@ -277,6 +278,22 @@ public class RecommendationService {
     }
 
     // --- follow-up by the steering side ---
+
+    /**
+     * The addressee's own evidence for a report (progress or completion), stored among the documents of the
+     * recommendation's inspection so that a report can name it by {@code evidenceId}; the history of the
+     * recommendation keeps who uploaded which file for it.
+     */
+    @Transactional
+    public Evidence uploadEvidence(UUID id, EvidenceUpload upload) {
+        Recommendation r = findFor(id, InspectionOperations.UPLOAD_REPORT_EVIDENCE, null);
+        requireStatus(r, "report-progress", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
+        Evidence e = inspections.storeEvidence(r.inspectionId, upload);
+        history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "EVIDENCE_UPLOADED",
+                details("evidenceId", e.id, "title", e.title, "fileName", e.fileName, "sha256", e.sha256,
+                        "sizeBytes", e.sizeBytes));
+        return e;
+    }
 
     @Transactional
     public Recommendation verify(UUID id, String ifMatch, String note, LocalDate verifiedOn) {

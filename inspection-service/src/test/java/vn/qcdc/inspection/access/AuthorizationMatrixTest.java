@@ -176,6 +176,8 @@ class AuthorizationMatrixTest {
         c.put(InspectionOperations.REPORT_COMPLETION, new Case(ASSOCIATIONS, 200,
                 fresh -> post("/api/v1/recommendations/" + (fresh ? rec(Api.concludedInspection(), 3) : r)
                         + "/completion", json(ReferenceScenario.completion()))));
+        c.put(InspectionOperations.UPLOAD_REPORT_EVIDENCE, new Case(ASSOCIATIONS, 201,
+                fresh -> AccessMatrix.Request.upload("/api/v1/recommendations/" + r + "/evidence/upload")));
         c.put(InspectionOperations.VERIFY, new Case(INSPECTION, 200,
                 fresh -> post("/api/v1/recommendations/" + (fresh ? completed() : r) + "/verify", "{}")));
         c.put(InspectionOperations.REJECT, new Case(INSPECTION, 200,

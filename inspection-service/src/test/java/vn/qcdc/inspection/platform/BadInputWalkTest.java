@@ -36,6 +36,7 @@ class BadInputWalkTest {
         String recommendation = (String) Api.recommendationsOf(concluded).get(1).get("id");
         String token = Tokens.admin();
         String upload = "POST /api/v1/inspections/{id}/evidence/upload";
+        String reportUpload = "POST /api/v1/recommendations/{id}/evidence/upload";
         BadInputWalker.Result result = BadInputWalker.of(new URI(root.toString()), () -> token)
                 .pathValue("/api/v1/delegations/", "id", delegation)
                 .pathValue("/api/v1/inspections/", "id", running)
@@ -49,6 +50,9 @@ class BadInputWalkTest {
                 .body("POST /api/v1/recommendations/{id}/deadline", "{\"dueDate\":\"2021-12-31\",\"reason\":\"r\"}")
                 .formField(upload, "title", "Báo cáo").formField(upload, "kind", "REPORT")
                 .formField(upload, "referenceNumber", "12/BC").formField(upload, "documentDate", "2020-11-30")
+                .formField(reportUpload, "title", "Báo cáo").formField(reportUpload, "kind", "REPORT")
+                .formField(reportUpload, "referenceNumber", "12/BC")
+                .formField(reportUpload, "documentDate", "2020-11-30")
                 .run();
         System.out.println("Bad-input walk, inspection-service: " + result);
         assertEquals(List.of(), result.failures(), result.toString());

@@ -1,10 +1,12 @@
 package vn.qcdc.web.console;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -37,6 +42,8 @@ import vn.qcdc.client.inspection.ApiException;
 import vn.qcdc.client.inspection.ApiResponse;
 import vn.qcdc.client.inspection.model.BodyType;
 import vn.qcdc.client.inspection.model.CompletionInput;
+import vn.qcdc.client.inspection.model.EvidenceKind;
+import vn.qcdc.client.inspection.model.EvidenceView;
 import vn.qcdc.client.inspection.model.Figures;
 import vn.qcdc.client.inspection.model.ProgressInput;
 import vn.qcdc.client.inspection.model.RecommendationStatus;
@@ -65,6 +72,8 @@ import vn.qcdc.web.i18n.Texts;
 public class ConsolePages {
 
     static final Pattern UNIT = Pattern.compile("[0-9]{2,5}");
+    /** What inspection-service takes for one evidence file (a larger one is answered here, in the officer's words). */
+    static final long MAX_EVIDENCE_BYTES = 10L * 1024 * 1024;
     static final Set<String> ROLES = Set.of("steering", "unit-officer", "org-officer", "viewer");
     static final Pattern ORG = Pattern.compile("[A-Z_]{2,60}");
 
@@ -512,6 +521,30 @@ public class ConsolePages {
             @FormParam("text") String text, @FormParam("percent") String percent,
             @FormParam("evidenceTitle") String evidenceTitle, @FormParam("evidenceUri") String evidenceUri,
             @Context HttpHeaders headers) throws Exception {
+        return report(id, etag, kind, text, percent, evidenceTitle, evidenceUri, null, headers);
+    }
+
+    /**
+     * The report form as the page sends it (multipart, so that it can carry an evidence file without any script):
+     * the file is uploaded to the recommendation with the officer's own token, then named in the report by its id.
+     */
+    @POST
+    @Path("recommendations/{id}/report")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response reportWithFile(@PathParam("id") String id, @RestForm("etag") String etag,
+            @RestForm("kind") String kind, @RestForm("text") String text, @RestForm("percent") String percent,
+            @RestForm("evidenceTitle") String evidenceTitle, @RestForm("evidenceUri") String evidenceUri,
+            @RestForm("evidenceFile") FileUpload evidenceFile, @Context HttpHeaders headers) throws Exception {
+        // A browser sends an empty, nameless part when no file was chosen: that is no file.
+        FileUpload file = evidenceFile == null
+                || (evidenceFile.size() == 0 && (evidenceFile.fileName() == null || evidenceFile.fileName().isBlank()))
+                        ? null
+                        : evidenceFile;
+        return report(id, etag, kind, text, percent, evidenceTitle, evidenceUri, file, headers);
+    }
+
+    private Response report(String id, String etag, String kind, String text, String percent, String evidenceTitle,
+            String evidenceUri, FileUpload file, HttpHeaders headers) throws Exception {
         Lang lang = ConsoleChrome.lang(headers);
         Officer me = session.officer(headers);
         if (me == null) {
@@ -534,8 +567,10 @@ public class ConsolePages {
             error = "console.report.error.kind";
         } else if (t.isEmpty()) {
             error = "console.report.error.text";
-        } else if (completion && (title.isEmpty() || uri.isEmpty())) {
+        } else if (completion && file == null && (title.isEmpty() || uri.isEmpty())) {
             error = "console.report.error.evidence";
+        } else if (file != null && file.size() > MAX_EVIDENCE_BYTES) {
+            error = "console.report.error.file.size";
         } else if (!uri.isEmpty() && !uri.matches("https?://\\S+")) {
             error = "console.report.error.uri";
         } else if (!completion) {
@@ -551,10 +586,14 @@ public class ConsolePages {
         if (error != null) {
             return Response.status(400).entity(detail(uuid, me, lang, Texts.get(lang, error), false)).build();
         }
-        List<ReportEvidenceInput> evidence = uri.isEmpty()
-                ? List.of()
-                : List.of(new ReportEvidenceInput().title(title.isEmpty() ? uri : title).uri(uri));
+        List<ReportEvidenceInput> evidence = new ArrayList<>();
         try {
+            if (file != null) {
+                evidence.add(uploaded(uuid, file, title, me, lang));
+            }
+            if (!uri.isEmpty()) {
+                evidence.add(new ReportEvidenceInput().title(title.isEmpty() ? uri : title).uri(uri));
+            }
             if (completion) {
                 backend.recommendations().reportCompletion(uuid, new CompletionInput().text(t).evidence(evidence),
                         UUID.randomUUID().toString(), etag, me.headers(lang.code));
@@ -570,6 +609,39 @@ public class ConsolePages {
                     .build();
         }
         return Response.seeOther(URI.create("/console/recommendations/" + uuid + "?done=reported")).build();
+    }
+
+    /**
+     * Uploads the officer's evidence file to the recommendation (the service checks it: type, size, who may) and
+     * returns the report's reference to it, titled so that the report shows the file by its name.
+     */
+    private ReportEvidenceInput uploaded(UUID recommendation, FileUpload file, String title, Officer me, Lang lang)
+            throws ApiException, IOException {
+        String name = evidenceFileName(file.fileName());
+        // The generated client sends a file under its own name: a private directory holds a copy named as uploaded.
+        java.nio.file.Path dir = Files.createTempDirectory("evidence");
+        java.nio.file.Path copy = dir.resolve(name);
+        try {
+            Files.copy(file.uploadedFile(), copy);
+            EvidenceView stored = backend.recommendations().uploadReportEvidence(recommendation, copy.toFile(),
+                    title.isEmpty() ? name : title, EvidenceKind.REPORT, UUID.randomUUID().toString(), null, null,
+                    me.headers(lang.code));
+            String shown = title.isEmpty() ? stored.getFileName() : title + " (" + stored.getFileName() + ")";
+            return new ReportEvidenceInput().title(shown).evidenceId(stored.getId());
+        } finally {
+            Files.deleteIfExists(copy);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** The last segment of a browser's file name, without what cannot stand in a file name here. */
+    static String evidenceFileName(String sent) {
+        String name = sent == null ? "" : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}:*?\"<>|]", "_").strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return "evidence";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
     @GET
