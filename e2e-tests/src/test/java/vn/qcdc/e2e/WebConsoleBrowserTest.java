@@ -192,8 +192,7 @@ class WebConsoleBrowserTest {
                 + " '1.')]")).click();
         d.findElement(By.id("kind-completion")).click();
         d.findElement(By.id("report")).click();
-        assertTrue(d.findElement(By.cssSelector(".error-summary")).getText().contains("Hãy nhập nội dung"),
-                "bad input: a clear message in Vietnamese");
+        awaitContains(By.cssSelector(".error-summary"), "Hãy nhập nội dung", "bad input: a clear message in Vietnamese");
         // The evidence is a file from the officer's computer, chosen in the form's file field (no script needed).
         var dir = Files.createTempDirectory("e2e-evidence");
         var empty = Files.createFile(dir.resolve("trong.pdf"));
@@ -203,8 +202,7 @@ class WebConsoleBrowserTest {
         d.findElement(By.id("text")).sendKeys("Đã ban hành Kế hoạch sát thực tế địa phương.");
         d.findElement(By.id("evidenceFile")).sendKeys(empty.toAbsolutePath().toString());
         d.findElement(By.id("report")).click();
-        assertTrue(d.findElement(By.cssSelector(".error-summary")).getText().contains("Tệp rỗng"),
-                "a refused file: the service's reason in Vietnamese");
+        awaitContains(By.cssSelector(".error-summary"), "Tệp rỗng", "a refused file: the service's reason in Vietnamese");
         d.findElement(By.id("kind-completion")).click();
         d.findElement(By.id("text")).sendKeys("Đã ban hành Kế hoạch sát thực tế địa phương.");
         d.findElement(By.id("evidenceFile")).sendKeys(plan.toAbsolutePath().toString());
@@ -228,12 +226,12 @@ class WebConsoleBrowserTest {
                 .queryParam("year", 2020).get("/api/v1/recommendations").then().statusCode(200).extract()
                 .path("items.find { it.seq == 1 }.id");
         var d = browser.driver;
+        d.manage().deleteAllCookies(); // a browser of its own, whatever the test before it left
         d.get(site + "/console");
         assertTrue(d.getCurrentUrl().endsWith("/console/sign-in"), "not signed in: to the sign-in page");
         d.findElement(By.id("unit")).sendKeys("abc");
         d.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        assertTrue(d.findElement(By.cssSelector(".error-summary")).getText().contains("Mã đơn vị gồm 2 đến 5 chữ số"),
-                "bad input: a clear message in Vietnamese");
+        awaitContains(By.cssSelector(".error-summary"), "Mã đơn vị gồm 2 đến 5 chữ số", "bad input: a clear message in Vietnamese");
         browser.screenshot("console-3-sign-in-error");
         new org.openqa.selenium.support.ui.Select(d.findElement(By.id("role"))).selectByValue("steering");
         d.findElement(By.id("unit")).clear();
@@ -274,6 +272,21 @@ class WebConsoleBrowserTest {
         given().port(suite.inspectionPort).auth().oauth2(ward).get("/api/v1/recommendations/" + first).then()
                 .body("status", org.hamcrest.Matchers.equalTo("VERIFIED"));
         assertEquals(List.of(), browser.axe(), "axe-core on the recommendation page");
+    }
+
+    /**
+     * Waits for the page a form led to, whose element contains {@code text}: found at once, the element may still be
+     * the one of the page the form was sent from (seen: a stale element after a file upload).
+     */
+    void awaitContains(By by, String text, String why) {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(d -> d.findElement(by).getText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(why + ": " + browser.driver.findElement(By.tagName("main")).getText(), e);
+        }
     }
 
     /** Waits for the page a form led to: the element, found again as the browser navigates, shows {@code text}. */
