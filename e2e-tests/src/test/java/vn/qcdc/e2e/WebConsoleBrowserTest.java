@@ -192,7 +192,8 @@ class WebConsoleBrowserTest {
                 + " '1.')]")).click();
         d.findElement(By.id("kind-completion")).click();
         d.findElement(By.id("report")).click();
-        awaitContains(By.cssSelector(".error-summary"), "Hãy nhập nội dung", "bad input: a clear message in Vietnamese");
+        awaitContains(By.cssSelector(".error-summary"), "Hãy nhập nội dung",
+                "bad input: a clear message in Vietnamese");
         // The evidence is a file from the officer's computer, chosen in the form's file field (no script needed).
         var dir = Files.createTempDirectory("e2e-evidence");
         var empty = Files.createFile(dir.resolve("trong.pdf"));
@@ -202,7 +203,8 @@ class WebConsoleBrowserTest {
         d.findElement(By.id("text")).sendKeys("Đã ban hành Kế hoạch sát thực tế địa phương.");
         d.findElement(By.id("evidenceFile")).sendKeys(empty.toAbsolutePath().toString());
         d.findElement(By.id("report")).click();
-        awaitContains(By.cssSelector(".error-summary"), "Tệp rỗng", "a refused file: the service's reason in Vietnamese");
+        awaitContains(By.cssSelector(".error-summary"), "Tệp rỗng",
+                "a refused file: the service's reason in Vietnamese");
         d.findElement(By.id("kind-completion")).click();
         d.findElement(By.id("text")).sendKeys("Đã ban hành Kế hoạch sát thực tế địa phương.");
         d.findElement(By.id("evidenceFile")).sendKeys(plan.toAbsolutePath().toString());
@@ -231,7 +233,8 @@ class WebConsoleBrowserTest {
         assertTrue(d.getCurrentUrl().endsWith("/console/sign-in"), "not signed in: to the sign-in page");
         d.findElement(By.id("unit")).sendKeys("abc");
         d.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        awaitContains(By.cssSelector(".error-summary"), "Mã đơn vị gồm 2 đến 5 chữ số", "bad input: a clear message in Vietnamese");
+        awaitContains(By.cssSelector(".error-summary"), "Mã đơn vị gồm 2 đến 5 chữ số",
+                "bad input: a clear message in Vietnamese");
         browser.screenshot("console-3-sign-in-error");
         new org.openqa.selenium.support.ui.Select(d.findElement(By.id("role"))).selectByValue("steering");
         d.findElement(By.id("unit")).clear();
