@@ -37,7 +37,8 @@ LAUNCHER_LIB="deploy/target/lib"
 
 build=true
 for arg in "$@"; do
-  [[ "$arg" == "--no-build" ]] && build=false
+  # --help only prints the usage: no build for that
+  [[ "$arg" == "--no-build" || "$arg" == "--help" || "$arg" == "-h" ]] && build=false
 done
 if [[ "${1:-}" == "token" ]]; then
   # A token needs only the launcher; build it (quietly) only if it is not there yet.
