@@ -49,8 +49,10 @@ if [[ "${1:-}" == "token" ]]; then
 fi
 
 if $build; then
-  echo "[suite] building: ./mvnw -q -DskipTests install (skip with --no-build)"
-  ./mvnw -q -DskipTests install
+  # AppCDS: the build also runs each service once to record the classes it loads at start (app-cds.jsa beside its
+  # jar); the launcher hands that archive to the JVM, which starts the service faster (bench/startup).
+  echo "[suite] building: ./mvnw -q -DskipTests install -Dquarkus.package.jar.appcds.enabled=true (skip with --no-build)"
+  ./mvnw -q -DskipTests install -Dquarkus.package.jar.appcds.enabled=true
 fi
 
 if [[ ! -f "$LAUNCHER_JAR" || ! -d "$LAUNCHER_LIB" ]]; then

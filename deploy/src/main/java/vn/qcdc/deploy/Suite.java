@@ -66,6 +66,18 @@ public final class Suite {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** A part that stayed up this long before dying starts over at the first backoff. */
+    /**
+     * JVM options of every service process (issue 11, start-up and memory; figures in bench/startup): a bounded heap
+     * that starts small and grows only as needed, the serial collector (a service here has one or two busy threads, and
+     * G1's remembered sets cost memory for nothing at this heap size), and smaller thread stacks. The optimising
+     * compiler stays: it is what the services' throughput rests on.
+     */
+    static final String SERVICE_JVM_OPTIONS = "-Xmx256m -Xms16m -XX:+UseSerialGC -Xss512k";
+    /**
+     * The class-data archive {@code ./suite.sh} has the build make beside each jar (Quarkus' AppCDS): the classes a
+     * service loads at start, already parsed. Used when present; the JVM ignores a stale one.
+     */
+    static final String CDS_ARCHIVE = "app-cds.jsa";
     static final Duration STABLE_AFTER = Duration.ofSeconds(60);
 
     private final Settings settings;
@@ -650,10 +662,16 @@ public final class Suite {
             command.add("/usr/bin/setsid"); // own session: Ctrl-C reaches only the launcher, which stops in order
         }
         // -Dqcdc.instance names the replica in process lists (ps, a test's ProcessHandle); nothing reads it.
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Dqcdc.instance=" + s.name(), "-jar", jar(s).toString()));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(SERVICE_JVM_OPTIONS.split(" ")));
+        Path app = jar(s).getParent();
+        if (Files.isRegularFile(app.resolve(CDS_ARCHIVE))) {
+            // The archive names the jar as the build ran it (quarkus-run.jar, relative): start from its folder.
+            command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
+        }
+        command.addAll(List.of("-Dqcdc.instance=" + s.name(), "-jar", jar(s).getFileName().toString()));
         ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(settings.home().resolve(s.module()).toFile())
+                .directory(app.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()));
         // The whole environment of the launcher (QCDC_* included) is inherited; these win over application.properties.

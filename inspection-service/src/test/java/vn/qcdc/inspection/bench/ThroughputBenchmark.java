@@ -115,7 +115,7 @@ class ThroughputBenchmark {
                         BEGIN;
                         INSERT INTO idempotency_record (caller, idem_key, operation, request_hash) VALUES (:caller, gen_random_uuid()::text, :op, :hash);
                         UPDATE recommendation SET status = :st2, progress_percent = 40, updated_at = now(), updated_by = :caller, version = version + 1 WHERE id = (SELECT id FROM bench_target WHERE n = :n);
-                        INSERT INTO progress_report (id, recommendation_id, kind, text, percent, evidence, reported_by, reported_at) SELECT gen_random_uuid(), id, :kind, :txt, 40, '[]', :caller, now() FROM bench_target WHERE n = :n;
+                        INSERT INTO progress_report (id, recommendation_id, kind, text, percent, evidence, reported_by, reported_at, reported_on) SELECT gen_random_uuid(), id, :kind, :txt, 40, '[]', :caller, now(), current_date FROM bench_target WHERE n = :n;
                         INSERT INTO change_history (aggregate_type, aggregate_id, inspection_id, at, actor, action, detail) SELECT :agg, b.id, r.inspection_id, now(), :caller, :act, '{"percent":40}' FROM bench_target b JOIN recommendation r ON r.id = b.id WHERE b.n = :n;
                         WITH v AS (INSERT INTO outbox_aggregate (topic, record_key, version) VALUES (:topic, :n, 1) ON CONFLICT (topic, record_key) DO UPDATE SET version = outbox_aggregate.version + 1 RETURNING version) INSERT INTO outbox_event (event_id, topic, record_key, type, source, subject, occurred_at, payload, aggregate_version) SELECT gen_random_uuid(), :topic, :n, :etype, :src, :subj, now(), :payload, v.version FROM v;
                         COMMIT;
