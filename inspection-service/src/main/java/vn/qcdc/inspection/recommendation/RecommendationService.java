@@ -12,8 +12,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +50,7 @@ import vn.qcdc.inspection.inspection.Area;
 import vn.qcdc.inspection.inspection.Evidence;
 import vn.qcdc.inspection.inspection.EvidenceUpload;
 import vn.qcdc.inspection.inspection.Inspection;
+import vn.qcdc.inspection.inspection.InspectionDto.EvidenceView;
 import vn.qcdc.inspection.inspection.InspectionService;
 import vn.qcdc.inspection.recommendation.RecommendationDto.AddresseeInput;
 import vn.qcdc.inspection.recommendation.RecommendationDto.CompletionInput;
@@ -408,6 +412,45 @@ public class RecommendationService {
     public List<ProgressReport> reports(UUID id) {
         Recommendation r = find(id, InspectionOperations.READ_REPORTS);
         return ProgressReport.<ProgressReport>find("recommendationId = ?1 order by reportedAt, id", r.id).list();
+    }
+
+    /**
+     * The uploaded documents the reports of a recommendation name as their evidence, in the order they were named (a
+     * linked document has no file here; a file uploaded but named by no report is not evidence of anything yet).
+     */
+    @Transactional
+    public List<Evidence> reportEvidence(UUID id) {
+        return namedFiles(find(id, InspectionOperations.LIST_REPORT_EVIDENCE));
+    }
+
+    /**
+     * A file named by a report of the recommendation, with its bytes, for whoever reads the recommendation; any other
+     * document (of the same inspection or not) answers 404 here, as one that does not exist.
+     */
+    @Transactional
+    public Map.Entry<Evidence, byte[]> reportEvidenceContent(UUID id, UUID evidenceId) {
+        Recommendation r = find(id, InspectionOperations.DOWNLOAD_REPORT_EVIDENCE);
+        Evidence e = namedFiles(r).stream().filter(f -> f.id.equals(evidenceId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("evidence", evidenceId));
+        return Map.entry(e, inspections.content(e));
+    }
+
+    private List<Evidence> namedFiles(Recommendation r) {
+        List<UUID> ids = ProgressReport.<ProgressReport>find("recommendationId = ?1 order by reportedAt, id", r.id)
+                .stream().flatMap(p -> p.evidence == null ? Stream.empty() : p.evidence.stream())
+                .map(ProgressReport.EvidenceLink::evidenceId).filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Evidence> files = Evidence.<Evidence>list("id in ?1 and inspectionId = ?2 and sha256 is not null",
+                ids, r.inspectionId).stream().collect(Collectors.toMap(e -> e.id, e -> e));
+        return ids.stream().map(files::get).filter(Objects::nonNull).toList();
+    }
+
+    /** An evidence file as a reader of the recommendation sees it: downloaded through the recommendation. */
+    public static EvidenceView evidenceView(UUID recommendationId, Evidence e) {
+        return InspectionService.view(e, "/api/v1/recommendations/" + recommendationId + "/evidence/" + e.id
+                + "/content");
     }
 
     public long countOf(UUID inspectionId) {

@@ -2,16 +2,23 @@ package vn.qcdc.inspection.recommendation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static vn.qcdc.inspection.Api.as;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+
+import org.apache.http.entity.mime.HttpMultipartMode;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 
 import vn.qcdc.inspection.Api;
@@ -104,5 +111,49 @@ class ReportEvidenceTest {
         as(Tokens.steering("06")).get("/api/v1/recommendations/" + rec + "/history").then()
                 .body("findAll { it.action == 'EVIDENCE_UPLOADED' }.detail.evidenceId", hasItem(evidence))
                 .body("findAll { it.action == 'EVIDENCE_UPLOADED' }.actor", hasItem(notNullValue()));
+    }
+
+    /**
+     * The files a recommendation's reports name are listed and downloaded through the recommendation by whoever reads
+     * it, under their original (Vietnamese) name and stored type; a file no report names (uploaded for a report that
+     * then failed), the inspection's own documents and another ward's reader get 404.
+     */
+    @Test
+    void whoeverReadsTheRecommendationDownloadsTheFilesItsReportsName() {
+        String inspection = Api.concludedInspection();
+        String rec = (String) Api.recommendationsOf(inspection).get(1).get("id");
+        String path = "/api/v1/recommendations/" + rec + "/evidence/upload";
+        String name = "Kế hoạch khắc phục.pdf";
+        byte[] file = "%PDF-1.4\n% kế hoạch khắc phục (minh họa)\n".getBytes(StandardCharsets.UTF_8);
+        // RFC 6532: the part's headers in UTF-8, as browsers send a file name
+        RestAssuredConfig utf8 = RestAssuredConfig.config()
+                .httpClient(HttpClientConfig.httpClientConfig().httpMultipartMode(HttpMultipartMode.RFC6532));
+        String named = given().config(utf8).auth().oauth2(OFFICER).multiPart("file", name, file, "application/pdf")
+                .multiPart("title", "Ke hoach").multiPart("kind", "PLAN").post(path).then().statusCode(201)
+                .body("fileName", equalTo(name)).extract().path("id");
+        String unnamed = pdf(OFFICER, file).post(path).then().statusCode(201).extract().path("id");
+        String committees = upload(inspection);
+        as(OFFICER).body("{\"text\":\"Đang thực hiện\",\"percent\":40,\"evidence\":[{\"title\":\"Kế hoạch\","
+                + "\"evidenceId\":\"" + named + "\"},{\"title\":\"Cổng\",\"uri\":\"https://backan.gov.vn/kh\"}]}")
+                .post("/api/v1/recommendations/" + rec + "/progress").then().statusCode(200);
+
+        String download = "/api/v1/recommendations/" + rec + "/evidence/" + named + "/content";
+        as(Tokens.steering("06")).get("/api/v1/recommendations/" + rec + "/evidence").then().statusCode(200)
+                .body("", hasSize(1)).body("[0].id", equalTo(named)).body("[0].fileName", equalTo(name))
+                .body("[0].sizeBytes", equalTo(file.length)).body("[0].contentType", equalTo("application/pdf"))
+                .body("[0].createdAt", notNullValue()).body("[0].downloadUrl", equalTo(download));
+        byte[] back = given().auth().oauth2(Tokens.viewer("01855")).get(download).then().statusCode(200)
+                .contentType("application/pdf").header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", equalTo("attachment; filename=\"Ke hoach khac phuc.pdf\"; filename*=UTF-8''"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")))
+                .extract().asByteArray();
+        assertArrayEquals(file, back);
+
+        for (String notNamed : new String[]{unnamed, committees, UUID.randomUUID().toString()}) {
+            as(Tokens.steering("06")).get("/api/v1/recommendations/" + rec + "/evidence/" + notNamed + "/content")
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+        as(Tokens.unitOfficer("01840")).get("/api/v1/recommendations/" + rec + "/evidence").then().statusCode(404);
+        as(Tokens.unitOfficer("01840")).get(download).then().statusCode(404);
     }
 }

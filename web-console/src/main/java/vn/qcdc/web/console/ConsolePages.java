@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -396,13 +397,24 @@ public class ConsolePages {
                 .map(h -> new ConsoleViews.HistoryRow(Dates.dayTime(h.getAt()), h.getActor(),
                         historyWord(h.getAction(), lang)))
                 .toList();
+        // The files the reports name, each downloaded through this console with the officer's token.
+        Map<UUID, String> fileHrefs = new LinkedHashMap<>();
+        List<ConsoleViews.EvidenceFile> files = new ArrayList<>();
+        for (EvidenceView e : backend.recommendations().listRecommendationEvidence(id, me.headers(lang.code))) {
+            String href = "/console/recommendations/" + id + "/evidence/" + e.getId();
+            fileHrefs.put(e.getId(), href);
+            files.add(new ConsoleViews.EvidenceFile(e.getFileName() == null ? e.getTitle() : e.getFileName(),
+                    e.getTitle(), size(e.getSizeBytes(), lang), Dates.dayTime(e.getCreatedAt()), href));
+        }
         var reports = backend.recommendations().listRecommendationReports(id, me.headers(lang.code)).stream()
                 .map(p -> new ConsoleViews.ReportRow(Dates.dayTime(p.getReportedAt()),
                         labels.word("ProgressReportKind", p.getKind(), lang), p.getText(),
                         p.getPercent() == null ? 0 : p.getPercent(), p.getReportedBy(),
                         p.getEvidence() == null
                                 ? List.of()
-                                : p.getEvidence().stream().map(e -> e.getTitle()).toList()))
+                                : p.getEvidence().stream().map(e -> new ConsoleViews.EvidenceRef(e.getTitle(),
+                                        e.getEvidenceId() == null ? null : fileHrefs.get(e.getEvidenceId())))
+                                        .toList()))
                 .toList();
         List<ConsoleViews.StepRow> steps = List.of();
         String planStatus = null;
@@ -422,13 +434,89 @@ public class ConsolePages {
                 + r.getSeq(), unread(me, lang))
                 .data("r", row(r, lang)).data("unitName", r.getUnitName())
                 .data("progress", r.getProgressPercent() == null ? 0 : r.getProgressPercent())
-                .data("history", history).data("reports", reports).data("steps", steps).data("planStatus", planStatus)
+                .data("history", history).data("reports", reports).data("files", files).data("steps", steps)
+                .data("planStatus", planStatus)
                 .data("etag", etag)
                 .data("canVerify", me.steering() && r.getStatus() == RecommendationStatus.COMPLETION_REPORTED)
                 .data("canReport", me.reporter() && r.getStatus() != RecommendationStatus.VERIFIED
                         && r.getStatus() != RecommendationStatus.CANCELLED
                         && r.getStatus() != RecommendationStatus.COMPLETION_REPORTED)
                 .data("error", error).data("verified", verified).data("reported", false);
+    }
+
+    /** A file size as people read it: bytes, KB or MB (1024-based, one decimal, the reader's decimal mark). */
+    static String size(Long bytes, Lang lang) {
+        if (bytes == null) {
+            return "";
+        }
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(java.util.Locale.forLanguageTag(lang.code));
+        f.setMaximumFractionDigits(1);
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return f.format(bytes / 1024.0) + " KB";
+        }
+        return f.format(bytes / (1024.0 * 1024)) + " MB";
+    }
+
+    /**
+     * An evidence file of a recommendation, fetched from inspection-service with the officer's own token (so the
+     * service decides who may read it) and passed on as the service sent it: an attachment under its original name
+     * ({@code Content-Disposition} with the UTF-8 {@code filename*}), its stored (passive) media type, not stored by
+     * the browser ({@code X-Content-Type-Options: nosniff} is on every answer of the console). The page links here,
+     * never to a service's address.
+     */
+    @GET
+    @Path("recommendations/{id}/evidence/{evidenceId}")
+    @Produces(MediaType.WILDCARD)
+    public Response evidenceFile(@PathParam("id") String id, @PathParam("evidenceId") String evidenceId,
+            @Context HttpHeaders headers) throws Exception {
+        Lang lang = ConsoleChrome.lang(headers);
+        Officer me = session.officer(headers);
+        if (me == null) {
+            return Response.seeOther(URI.create("/console/sign-in")).build();
+        }
+        UUID recommendation = ConsoleChrome.uuid(id);
+        UUID file = ConsoleChrome.uuid(evidenceId);
+        if (recommendation == null || file == null) {
+            return ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text");
+        }
+        ApiResponse<java.io.File> got;
+        try {
+            got = backend.recommendations().downloadRecommendationEvidenceWithHttpInfo(file, recommendation,
+                    me.headers(lang.code));
+        } catch (ApiException e) {
+            if (e.getCode() == 403 || e.getCode() == 404) {
+                return ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text");
+            }
+            throw e;
+        }
+        java.nio.file.Path body = got.getData().toPath();
+        StreamingOutput out = sink -> {
+            try {
+                Files.copy(body, sink);
+            } finally {
+                // The generated client keeps each download in a temporary directory of its own.
+                Files.deleteIfExists(body);
+                Files.deleteIfExists(body.getParent());
+            }
+        };
+        String disposition = header(got.getHeaders(), "Content-Disposition");
+        String type = header(got.getHeaders(), "Content-Type");
+        return Response.ok(out, type == null ? MediaType.APPLICATION_OCTET_STREAM : type)
+                .header("Content-Disposition", disposition == null ? "attachment" : disposition)
+                .header("Content-Length", Files.size(body)).header("Cache-Control", "no-store").build();
+    }
+
+    /** A header of a service's answer, whatever the case of its name. */
+    static String header(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+            if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
+                return h.getValue().get(0);
+            }
+        }
+        return null;
     }
 
     /**
