@@ -156,4 +156,43 @@ class ReportEvidenceTest {
         as(Tokens.unitOfficer("01840")).get("/api/v1/recommendations/" + rec + "/evidence").then().statusCode(404);
         as(Tokens.unitOfficer("01840")).get(download).then().statusCode(404);
     }
+
+    /**
+     * Only documents are evidence: the part's media type, or for a part sent as application/octet-stream the
+     * extension of its name, must be a PDF, an image, an office or OpenDocument file, RTF, text or CSV; anything else
+     * is 415 in the caller's language and nothing is stored.
+     */
+    @Test
+    void onlyDocumentsAreAcceptedAsEvidence() {
+        String inspection = Api.concludedInspection();
+        String rec = (String) Api.recommendationsOf(inspection).get(1).get("id");
+        String path = "/api/v1/recommendations/" + rec + "/evidence/upload";
+        int stored = as(OFFICER).get("/api/v1/inspections/" + inspection + "/evidence").then().extract().path("size()");
+        byte[] file = "nội dung".getBytes(StandardCharsets.UTF_8);
+
+        given().auth().oauth2(OFFICER).multiPart("file", "trang.html", file, "text/html").multiPart("title", "x")
+                .multiPart("kind", "REPORT").post(path).then().statusCode(415).contentType("application/problem+json")
+                .body("code", equalTo("unsupported-file-type")).body("errors[0].field", equalTo("file"))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("Chỉ nhận tệp PDF, ảnh"));
+        given().auth().oauth2(OFFICER).header("Accept-Language", "en")
+                .multiPart("file", "bao-cao.pdf.exe", file, "application/pdf").multiPart("title", "x")
+                .multiPart("kind", "REPORT").post(path).then().statusCode(415)
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("Only PDF, images"));
+        for (String[] refused : new String[][]{{"ghi-chu", "application/octet-stream"}, {"anh.svg", "image/svg+xml"},
+                {"anh.png", "text/html"}, {"goi.zip", "application/octet-stream"}}) {
+            given().auth().oauth2(OFFICER).multiPart("file", refused[0], file, refused[1]).multiPart("title", "x")
+                    .multiPart("kind", "REPORT").post(path).then().statusCode(415);
+        }
+        as(OFFICER).get("/api/v1/inspections/" + inspection + "/evidence").then().body("size()", equalTo(stored));
+
+        // An untyped part takes the type of its name; an alias is stored under the usual name of its type.
+        for (String[] accepted : new String[][]{{"anh-chup.jpg", "application/octet-stream", "image/jpeg"},
+                {"anh.jpg", "image/jpg", "image/jpeg"}, {"so-lieu.xlsx", "application/octet-stream",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+                {"Biên bản 03.12.2020", "application/pdf", "application/pdf"}}) {
+            given().auth().oauth2(OFFICER).multiPart("file", accepted[0], file, accepted[1]).multiPart("title", "x")
+                    .multiPart("kind", "REPORT").post(path).then().statusCode(201)
+                    .body("contentType", equalTo(accepted[2]));
+        }
+    }
 }

@@ -7,11 +7,16 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
+
+import org.apache.http.entity.mime.HttpMultipartMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 
 import vn.qcdc.infra.DevTokens;
 
@@ -27,6 +32,9 @@ class EvidencePagesTest {
     static final String OFFICER = DevTokens.token("unit-officer", "01855", null);
     static final String REC = "/console/recommendations/" + StubInspectionService.RECOMMENDATION;
     static final String FILE = REC + "/evidence/" + StubInspectionService.FILE;
+    /** A browser's multipart: part headers (the file name) in UTF-8. */
+    static final RestAssuredConfig UTF8 = RestAssuredConfig.config()
+            .httpClient(HttpClientConfig.httpClientConfig().httpMultipartMode(HttpMultipartMode.RFC6532));
 
     @BeforeEach
     void clear() {
@@ -68,5 +76,36 @@ class EvidencePagesTest {
                 .header("Location", containsString("/console/sign-in"));
         assertEquals(1, StubInspectionService.CALLS.stream().filter(c -> c.path().endsWith("/content")).count(),
                 "only the unknown file was asked of the service: not a malformed id, nothing without a session");
+    }
+
+    /**
+     * A file sent with the report form goes to the service as the officer chose it: its media type (not
+     * application/octet-stream) and its Vietnamese name and title in UTF-8; the report then names it by its id.
+     */
+    @Test
+    void aReportedFileGoesToTheServiceWithItsTypeAndName() {
+        given().config(UTF8).redirects().follow(false).cookie(Session.COOKIE, OFFICER)
+                .header("Origin", "http://localhost:" + io.restassured.RestAssured.port)
+                .multiPart("etag", "\"3\"").multiPart("kind", "PROGRESS").multiPart(utf8("text", "Đang thực hiện"))
+                .multiPart("percent", "40").multiPart(utf8("evidenceTitle", "Kế hoạch số 12"))
+                .multiPart("evidenceFile", StubInspectionService.FILE_NAME, StubInspectionService.PDF,
+                        "application/pdf")
+                .post(REC + "/report").then().statusCode(303).header("Location", containsString("done=reported"));
+        var upload = StubInspectionService.CALLS.stream().filter(c -> c.path().endsWith("/evidence/upload"))
+                .findFirst().orElseThrow();
+        String body = new String(upload.body(), StandardCharsets.UTF_8);
+        org.hamcrest.MatcherAssert.assertThat(body, containsString("filename=\"" + StubInspectionService.FILE_NAME
+                + "\"\r\nContent-Type: application/pdf"));
+        org.hamcrest.MatcherAssert.assertThat(body, containsString("Kế hoạch số 12"));
+        org.hamcrest.MatcherAssert.assertThat(body, not(containsString("application/octet-stream")));
+        var progress = StubInspectionService.CALLS.stream().filter(c -> c.path().endsWith("/progress")).findFirst()
+                .orElseThrow();
+        org.hamcrest.MatcherAssert.assertThat(new String(progress.body(), StandardCharsets.UTF_8),
+                containsString("\"evidenceId\":\"" + StubInspectionService.FILE + "\""));
+    }
+
+    static io.restassured.specification.MultiPartSpecification utf8(String name, String value) {
+        return new io.restassured.builder.MultiPartSpecBuilder(value).controlName(name).mimeType("text/plain")
+                .charset(StandardCharsets.UTF_8).build();
     }
 }
