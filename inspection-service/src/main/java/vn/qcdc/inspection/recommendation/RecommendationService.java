@@ -266,13 +266,20 @@ public class RecommendationService {
                         e.evidenceId())).toList();
         for (int k = 0; k < p.evidence.size(); k++) {
             UUID evidenceId = p.evidence.get(k).evidenceId();
+            if (evidenceId == null) {
+                continue;
+            }
             // A report may only point at a document of this recommendation's own inspection: another province's
-            // file (or an id that exists nowhere) would otherwise be shown to the verifier as proof.
-            if (evidenceId != null
-                    && Evidence.count("id = ?1 and inspectionId = ?2", evidenceId, r.inspectionId) == 0) {
+            // file (or an id that exists nowhere) would otherwise be shown to the verifier as proof. The row is
+            // locked (FOR UPDATE) and no longer pending once named, so the purge of unnamed uploads, which skips
+            // locked rows and checks pending_since again under its own lock, never deletes a file a report names;
+            // if the purge took the file first, the report finds none here and is refused.
+            Evidence e = Evidence.findById(evidenceId, LockModeType.PESSIMISTIC_WRITE);
+            if (e == null || !e.inspectionId.equals(r.inspectionId)) {
                 throw ProblemException.invalidField("evidence[" + k + "].evidenceId", "evidence-not-of-inspection",
                         evidenceId);
             }
+            e.pendingSince = null;
         }
         p.reportedBy = access.actor();
         p.reportedFor = access.orgType().orElse(access.unitCode().orElse(null));
@@ -293,6 +300,8 @@ public class RecommendationService {
         Recommendation r = findFor(id, InspectionOperations.UPLOAD_REPORT_EVIDENCE, null);
         requireStatus(r, "report-progress", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
         Evidence e = inspections.storeEvidence(r.inspectionId, upload);
+        e.recommendationId = r.id;
+        e.pendingSince = e.createdAt; // until a report names it (ReportEvidencePurge)
         history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "EVIDENCE_UPLOADED",
                 details("evidenceId", e.id, "title", e.title, "fileName", e.fileName, "sha256", e.sha256,
                         "sizeBytes", e.sizeBytes));

@@ -3,14 +3,20 @@ package vn.qcdc.inspection.recommendation;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static vn.qcdc.inspection.Api.as;
 
 import java.net.URLEncoder;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.apache.http.entity.mime.HttpMultipartMode;
 
@@ -32,6 +38,12 @@ import vn.qcdc.testsupport.Tokens;
 class ReportEvidenceTest {
 
     static final String OFFICER = Tokens.unitOfficer("01855");
+
+    @Inject
+    ReportEvidencePurge purge;
+
+    @Inject
+    Clock clock;
 
     static String upload(String inspection) {
         return given().auth().oauth2(Tokens.admin()).multiPart("file", "bien-ban.txt", "biên bản".getBytes())
@@ -194,5 +206,39 @@ class ReportEvidenceTest {
                     .multiPart("kind", "REPORT").post(path).then().statusCode(201)
                     .body("contentType", equalTo(accepted[2]));
         }
+    }
+
+    /**
+     * A report that fails after its file was uploaded leaves the file named by nothing: once the grace period is
+     * over the purge deletes it (with its bytes, written to the recommendation's history) and keeps every file a
+     * report names; a report naming the purged file afterwards is refused.
+     */
+    @Test
+    void anUploadNoReportNamesIsPurgedAfterTheGracePeriod() {
+        String inspection = Api.concludedInspection();
+        String rec = (String) Api.recommendationsOf(inspection).get(1).get("id");
+        String other = (String) Api.recommendationsOf(inspection).get(2).get("id");
+        String path = "/api/v1/recommendations/" + rec + "/evidence/upload";
+        byte[] file = "%PDF-1.4\n% báo cáo (minh họa)\n".getBytes(StandardCharsets.UTF_8);
+        String orphan = pdf(OFFICER, file).post(path).then().statusCode(201).extract().path("id");
+        // The report that was to name it fails (another officer changed the recommendation meanwhile).
+        as(OFFICER).header("If-Match", "\"v999\"").body(completion(orphan))
+                .post("/api/v1/recommendations/" + rec + "/completion").then().statusCode(412);
+        String named = pdf(OFFICER, file).post(path).then().statusCode(201).extract().path("id");
+        as(OFFICER).body(completion(named)).post("/api/v1/recommendations/" + rec + "/completion").then()
+                .statusCode(200);
+
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        purge.purgePendingBefore(now.minusHours(1)); // within the grace period: kept
+        as(OFFICER).get("/api/v1/inspections/" + inspection + "/evidence").then().body("id", hasItem(orphan));
+        assertTrue(purge.purgePendingBefore(now.plusSeconds(1)) >= 1);
+        as(OFFICER).get("/api/v1/inspections/" + inspection + "/evidence").then()
+                .body("id", not(hasItem(orphan))).body("id", hasItem(named));
+        as(Tokens.steering("06")).get("/api/v1/recommendations/" + rec + "/evidence/" + named + "/content").then()
+                .statusCode(200);
+        as(Tokens.steering("06")).get("/api/v1/recommendations/" + rec + "/history").then()
+                .body("findAll { it.action == 'EVIDENCE_PURGED' }.detail.evidenceId", hasItem(orphan));
+        as(OFFICER).body(completion(orphan)).post("/api/v1/recommendations/" + other + "/completion").then()
+                .statusCode(400).body("errors[0].field", equalTo("evidence[0].evidenceId"));
     }
 }

@@ -524,6 +524,9 @@ public class ConsolePages {
      * keeps under the action that causes it ({@code RecommendationAction}), or under the status it leads to.
      */
     private String historyWord(String action, Lang lang) {
+        if ("EVIDENCE_UPLOADED".equals(action) || "EVIDENCE_PURGED".equals(action)) {
+            return Texts.get(lang, "console.history." + action.toLowerCase(java.util.Locale.ROOT));
+        }
         String key = switch (action == null ? "" : action) {
             case "PROGRESS_REPORTED" -> "report-progress";
             case "COMPLETION_REPORTED" -> "report-completion";
