@@ -546,31 +546,54 @@ public class ConsolePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response verify(@PathParam("id") String id, @FormParam("etag") String etag, @FormParam("note") String note,
             @Context HttpHeaders headers) throws Exception {
+        Post p = post(id, headers);
+        if (p.answer() != null) {
+            return p.answer();
+        }
+        try {
+            backend.recommendations().verifyRecommendation(p.id(), new VerifyInput().note(
+                    note == null || note.isBlank() ? null : note), UUID.randomUUID().toString(), etag,
+                    p.me().headers(p.lang().code));
+        } catch (ApiException e) {
+            return refused(e, p);
+        }
+        return Response.seeOther(URI.create("/console/recommendations/" + p.id() + "?done=verified")).build();
+    }
+
+    /** A form post about a recommendation, checked: who sends it and which one; or the answer that refuses it. */
+    private record Post(Lang lang, Officer me, UUID id, Response answer) {
+    }
+
+    /** Signed in (else to the sign-in page), sent from this site's own page (else 403), a recommendation id (else 404). */
+    private Post post(String id, HttpHeaders headers) {
         Lang lang = ConsoleChrome.lang(headers);
         Officer me = session.officer(headers);
         if (me == null) {
-            return Response.seeOther(URI.create("/console/sign-in")).build();
+            return new Post(lang, null, null, Response.seeOther(URI.create("/console/sign-in")).build());
         }
         if (!ConsoleChrome.sameOrigin(headers)) {
-            return ConsoleChrome.message(403, lang, "console.origin.title", "console.origin.text");
+            return new Post(lang, me, null,
+                    ConsoleChrome.message(403, lang, "console.origin.title", "console.origin.text"));
         }
         UUID uuid = ConsoleChrome.uuid(id);
         if (uuid == null) {
-            return ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text");
+            return new Post(lang, me, null,
+                    ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text"));
         }
-        try {
-            backend.recommendations().verifyRecommendation(uuid, new VerifyInput().note(
-                    note == null || note.isBlank() ? null : note), UUID.randomUUID().toString(), etag,
-                    me.headers(lang.code));
-        } catch (ApiException e) {
-            if (e.getCode() == 401 || e.getCode() >= 500) {
-                throw e;
-            }
-            // The service's own words (in the officer's language) say what is wrong: shown above the form.
-            return Response.status(e.getCode()).entity(detail(uuid, me, lang, ConsoleChrome.problem(e), false))
-                    .build();
+        return new Post(lang, me, uuid, null);
+    }
+
+    /**
+     * A service's refusal (a rule, a stale ETag, a file it does not take) is the recommendation's page with the
+     * service's own words, in the officer's language, above the form; an expired session or a failing service is an
+     * error page.
+     */
+    private Response refused(ApiException e, Post p) throws ApiException {
+        if (e.getCode() == 401 || e.getCode() >= 500) {
+            throw e;
         }
-        return Response.seeOther(URI.create("/console/recommendations/" + uuid + "?done=verified")).build();
+        return Response.status(e.getCode()).entity(detail(p.id(), p.me(), p.lang(), ConsoleChrome.problem(e), false))
+                .build();
     }
 
     // --- the inspected side's queue ---
@@ -636,17 +659,9 @@ public class ConsolePages {
 
     private Response report(String id, String etag, String kind, String text, String percent, String evidenceTitle,
             String evidenceUri, FileUpload file, HttpHeaders headers) throws Exception {
-        Lang lang = ConsoleChrome.lang(headers);
-        Officer me = session.officer(headers);
-        if (me == null) {
-            return Response.seeOther(URI.create("/console/sign-in")).build();
-        }
-        if (!ConsoleChrome.sameOrigin(headers)) {
-            return ConsoleChrome.message(403, lang, "console.origin.title", "console.origin.text");
-        }
-        UUID uuid = ConsoleChrome.uuid(id);
-        if (uuid == null) {
-            return ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text");
+        Post p = post(id, headers);
+        if (p.answer() != null) {
+            return p.answer();
         }
         boolean completion = "COMPLETION".equals(kind);
         String error = null;
@@ -675,31 +690,41 @@ public class ConsolePages {
             }
         }
         if (error != null) {
-            return Response.status(400).entity(detail(uuid, me, lang, Texts.get(lang, error), false)).build();
+            return Response.status(400).entity(detail(p.id(), p.me(), p.lang(), Texts.get(p.lang(), error), false))
+                    .build();
         }
         List<ReportEvidenceInput> evidence = new ArrayList<>();
         try {
             if (file != null) {
-                evidence.add(uploaded(uuid, file, title, me, lang));
+                evidence.add(uploaded(p.id(), file, title, p.me(), p.lang()));
             }
             if (!uri.isEmpty()) {
                 evidence.add(new ReportEvidenceInput().title(title.isEmpty() ? uri : title).uri(uri));
             }
-            if (completion) {
-                backend.recommendations().reportCompletion(uuid, new CompletionInput().text(t).evidence(evidence),
-                        UUID.randomUUID().toString(), etag, me.headers(lang.code));
-            } else {
-                backend.recommendations().reportProgress(uuid, new ProgressInput().text(t).percent(pct)
-                        .evidence(evidence), UUID.randomUUID().toString(), etag, me.headers(lang.code));
-            }
+            // If the service refuses the report now, the file just uploaded is named by nothing: inspection-service
+            // deletes such files after a grace period (ReportEvidencePurge), so nothing is left behind here.
+            sendReport(p, completion, t, pct, evidence, etag);
         } catch (ApiException e) {
-            if (e.getCode() == 401 || e.getCode() >= 500) {
-                throw e;
-            }
-            return Response.status(e.getCode()).entity(detail(uuid, me, lang, ConsoleChrome.problem(e), false))
-                    .build();
+            return refused(e, p);
         }
-        return Response.seeOther(URI.create("/console/recommendations/" + uuid + "?done=reported")).build();
+        return Response.seeOther(URI.create("/console/recommendations/" + p.id() + "?done=reported")).build();
+    }
+
+    /**
+     * Sends the officer's report of the recommendation: completion (then verified by the steering side) or progress
+     * with its percent, with its evidence, a fresh Idempotency-Key and the page's ETag as If-Match.
+     */
+    private void sendReport(Post p, boolean completion, String text, Integer percent,
+            List<ReportEvidenceInput> evidence, String etag) throws ApiException {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> headers = p.me().headers(p.lang().code);
+        if (completion) {
+            backend.recommendations().reportCompletion(p.id(), new CompletionInput().text(text).evidence(evidence), key,
+                    etag, headers);
+        } else {
+            backend.recommendations().reportProgress(p.id(), new ProgressInput().text(text).percent(percent)
+                    .evidence(evidence), key, etag, headers);
+        }
     }
 
     /**

@@ -104,6 +104,25 @@ class EvidencePagesTest {
                 containsString("\"evidenceId\":\"" + StubInspectionService.FILE + "\""));
     }
 
+    /** A report the service refuses (here a stale ETag) is the recommendation's page with the service's words. */
+    @Test
+    void aRefusedReportIsThePageWithTheServicesOwnWords() {
+        StubInspectionService.reportStatus = 412;
+        for (String kind : new String[]{"PROGRESS", "COMPLETION"}) {
+            given().config(UTF8).cookie(Session.COOKIE, OFFICER)
+                    .header("Origin", "http://localhost:" + io.restassured.RestAssured.port)
+                    .multiPart("etag", "\"2\"").multiPart("kind", kind).multiPart("text", "Xong")
+                    .multiPart("percent", "50").multiPart("evidenceTitle", "Cong")
+                    .multiPart("evidenceUri", "https://backan.gov.vn/kh").post(REC + "/report").then().statusCode(412)
+                    .contentType(containsString("text/html")).body(containsString("Từ chối (412)"));
+        }
+        assertEquals(2, StubInspectionService.CALLS.stream()
+                .filter(c -> c.path().endsWith("/progress") || c.path().endsWith("/completion"))
+                .filter(c -> "\"2\"".equals(c.header("If-Match"))).count(), "each sent with the page's ETag");
+        given().cookie(Session.COOKIE, OFFICER).multiPart("kind", "PROGRESS").post(REC + "/report").then()
+                .statusCode(403);
+    }
+
     static io.restassured.specification.MultiPartSpecification utf8(String name, String value) {
         return new io.restassured.builder.MultiPartSpecBuilder(value).controlName(name).mimeType("text/plain")
                 .charset(StandardCharsets.UTF_8).build();
