@@ -2,24 +2,23 @@ package vn.qcdc.inspection.recommendation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
 import static vn.qcdc.inspection.Api.as;
 
 import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.apache.http.entity.mime.HttpMultipartMode;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -156,8 +155,9 @@ class ReportEvidenceTest {
                 .body("[0].createdAt", notNullValue()).body("[0].downloadUrl", equalTo(download));
         byte[] back = given().auth().oauth2(Tokens.viewer("01855")).get(download).then().statusCode(200)
                 .contentType("application/pdf").header("X-Content-Type-Options", "nosniff")
-                .header("Content-Disposition", equalTo("attachment; filename=\"Ke hoach khac phuc.pdf\"; filename*=UTF-8''"
-                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")))
+                .header("Content-Disposition",
+                        equalTo("attachment; filename=\"Ke hoach khac phuc.pdf\"; filename*=UTF-8''"
+                                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")))
                 .extract().asByteArray();
         assertArrayEquals(file, back);
 
