@@ -35,7 +35,8 @@ import vn.qcdc.infra.DevTokens;
  * December 2020 and reads its five recommendations with their status in Vietnamese words and dates as dd/MM/yyyy;
  * the same page in English; the notice-board print hides the search; axe-core finds no serious or critical
  * accessibility violation on any public page. Xuất Hóa's ward officer signs in (dev sign-in), opens the first
- * recommendation from the queue and reports its completion with its evidence; a steering officer of Bắc Kạn signs
+ * recommendation from the queue and reports its completion with its evidence file (a Vietnamese name), which the
+ * page then lists and the console serves back under that name; a steering officer of Bắc Kạn signs
  * in, sees the overdue chart drawn by chart.js with its table and CSV, drills down from the chart's row to the
  * overdue recommendations of Thành phố Bắc Kạn and to the one whose completion was reported, and verifies it.
  * Screenshots: {@code e2e-tests/target/screenshots/public-*.png}, {@code console-*.png}.
@@ -197,7 +198,9 @@ class WebConsoleBrowserTest {
         // The evidence is a file from the officer's computer, chosen in the form's file field (no script needed).
         var dir = Files.createTempDirectory("e2e-evidence");
         var empty = Files.createFile(dir.resolve("trong.pdf"));
-        var plan = Files.write(dir.resolve("ke-hoach-12-KH-UBND.pdf"),
+        // A Vietnamese file name: it travels in UTF-8 from the browser through the console to the service and back.
+        String planName = "Kế hoạch 12-KH-UBND.pdf";
+        var plan = Files.write(dir.resolve(planName),
                 "%PDF-1.4\n% Kế hoạch số 12/KH-UBND (minh họa)\n%%EOF\n".getBytes(StandardCharsets.UTF_8));
         d.findElement(By.id("kind-completion")).click();
         d.findElement(By.id("text")).sendKeys("Đã ban hành Kế hoạch sát thực tế địa phương.");
@@ -211,9 +214,21 @@ class WebConsoleBrowserTest {
         d.findElement(By.id("evidenceTitle")).sendKeys("Kế hoạch số 12/KH-UBND");
         d.findElement(By.id("report")).click();
         awaitText(By.id("status"), "Đã báo cáo hoàn thành");
-        assertTrue(d.findElement(By.tagName("main")).getText().contains("ke-hoach-12-KH-UBND.pdf"),
+        assertTrue(d.findElement(By.tagName("main")).getText().contains(planName),
                 "the report shows its evidence by the uploaded file's name");
         browser.screenshot("console-2-ward-reported");
+        // The file is listed with its size and date, and downloaded through the console (never a service's address).
+        WebElement file = d.findElement(By.cssSelector("table.evidence-files a"));
+        assertEquals(planName, file.getText());
+        String href = file.getAttribute("href");
+        assertTrue(href.startsWith(site + "/console/recommendations/"), href);
+        byte[] downloaded = given().port(suite.webPort)
+                .cookie("qcdc_officer", d.manage().getCookieNamed("qcdc_officer").getValue())
+                .get(href.replace(site, "")).then().statusCode(200).contentType("application/pdf")
+                .header("Content-Disposition", org.hamcrest.Matchers.endsWith(
+                        "filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%2012-KH-UBND.pdf"))
+                .extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(plan), downloaded);
         Files.delete(plan);
         Files.delete(empty);
         Files.delete(dir);

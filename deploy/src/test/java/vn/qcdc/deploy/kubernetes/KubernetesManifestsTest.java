@@ -26,7 +26,8 @@ import vn.qcdc.events.Topics;
 /**
  * Renders the Kustomize base and every overlay of deploy/kubernetes with kubectl and checks each object against its
  * type (unknown fields refused), then the properties the deployment relies on: hardened pods with probes on the
- * management port, a Service, PDB and NetworkPolicy per service, the suite's topics with their partitions, Kafka
+ * management port, a Service, PDB and NetworkPolicy per service and for the web console (which reaches the services'
+ * APIs and nothing else of the suite, on a host of its own), the suite's topics with their partitions, Kafka
  * users limited to their own topics and group, replicas and replication per overlay.
  */
 class KubernetesManifestsTest {
@@ -34,10 +35,15 @@ class KubernetesManifestsTest {
     static final Path ROOT = Path.of("kubernetes");
     static final List<String> SERVICES = List.of("inspection-service", "model-registry-service",
             "notification-service");
+    /** The web face: no database, no Kafka; it reaches the services' APIs only. */
+    static final String WEB = "web-console";
+    /** Everything the suite runs as a Deployment of its own. */
+    static final List<String> APPS = List.of("inspection-service", "model-registry-service", "notification-service",
+            WEB);
     static final Map<String, Integer> HTTP_PORT = Map.of("inspection-service", 8081, "model-registry-service", 8082,
-            "notification-service", 8083);
+            "notification-service", 8083, WEB, 8084);
     static final Map<String, Integer> MANAGEMENT_PORT = Map.of("inspection-service", 9081, "model-registry-service",
-            9082, "notification-service", 9083);
+            9082, "notification-service", 9083, WEB, 9084);
 
     static final ManifestValidator VALIDATOR = new ManifestValidator();
 
@@ -83,9 +89,9 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"overlays/single-node", "overlays/production"})
     void servicesRunHardenedWithProbesOnTheManagementPort(String dir) {
         List<JsonNode> objects = render(dir);
-        assertEquals(Set.copyOf(SERVICES), ofKind(objects, "Deployment").stream()
+        assertEquals(Set.copyOf(APPS), ofKind(objects, "Deployment").stream()
                 .map(d -> d.path("metadata").path("name").asText()).collect(Collectors.toSet()));
-        for (String service : SERVICES) {
+        for (String service : APPS) {
             JsonNode pod = named(objects, "Deployment", service).path("spec").path("template").path("spec");
             assertTrue(pod.path("securityContext").path("runAsNonRoot").asBoolean(), service);
             assertFalse(pod.path("automountServiceAccountToken").asBoolean(true), service);
@@ -115,11 +121,16 @@ class KubernetesManifestsTest {
             }
             assertFalse(c.path("resources").path("requests").path("memory").isMissingNode(), service);
             assertFalse(c.path("resources").path("limits").path("memory").isMissingNode(), service);
-            // the operator's read-write service of the PostgreSQL cluster, the user's own Kafka secret
-            assertTrue(env.get("QUARKUS_DATASOURCE_JDBC_URL").path("value").asText()
-                    .startsWith("jdbc:postgresql://qcdc-db-rw:5432/"), service);
-            assertEquals(service, env.get("KAFKA_SASL_JAAS_CONFIG").path("valueFrom").path("secretKeyRef")
-                    .path("name").asText());
+            if (SERVICES.contains(service)) {
+                // the operator's read-write service of the PostgreSQL cluster, the user's own Kafka secret
+                assertTrue(env.get("QUARKUS_DATASOURCE_JDBC_URL").path("value").asText()
+                        .startsWith("jdbc:postgresql://qcdc-db-rw:5432/"), service);
+                assertEquals(service, env.get("KAFKA_SASL_JAAS_CONFIG").path("valueFrom").path("secretKeyRef")
+                        .path("name").asText());
+            } else {
+                assertFalse(env.keySet().stream().anyMatch(k -> k.startsWith("QUARKUS_DATASOURCE")
+                        || k.startsWith("KAFKA_")), service + " owns no data");
+            }
             // a Service, a disruption budget and a network policy of its own
             named(objects, "Service", service);
             named(objects, "PodDisruptionBudget", service);
@@ -151,11 +162,12 @@ class KubernetesManifestsTest {
                 .path("networkPolicyPeers").get(0).path("podSelector").path("matchLabels");
         JsonNode monitored = named(objects, "ServiceMonitor", "qcdc-services").path("spec").path("selector")
                 .path("matchLabels");
-        for (String service : SERVICES) {
+        for (String service : APPS) {
             JsonNode pod = named(objects, "Deployment", service).path("spec").path("template").path("metadata")
                     .path("labels");
-            assertTrue(selects(dbServicesPeer, pod), service + " may not reach PostgreSQL");
-            assertTrue(selects(kafkaPeer, pod), service + " may not reach Kafka");
+            boolean backend = SERVICES.contains(service);
+            assertEquals(backend, selects(dbServicesPeer, pod), service + " reaches PostgreSQL: " + backend);
+            assertEquals(backend, selects(kafkaPeer, pod), service + " reaches Kafka: " + backend);
             assertTrue(selects(named(objects, "Deployment", service).path("spec").path("selector")
                     .path("matchLabels"), pod), service);
             assertTrue(selects(named(objects, "Service", service).path("spec").path("selector"), pod), service);
@@ -163,15 +175,69 @@ class KubernetesManifestsTest {
                     .path("matchLabels"), pod), service);
             assertTrue(selects(named(objects, "NetworkPolicy", service).path("spec").path("podSelector")
                     .path("matchLabels"), pod), service);
-            assertTrue(selects(monitored, named(objects, "Service", service).path("metadata").path("labels")),
-                    service + " is not scraped");
-            for (String other : SERVICES) {
+            // the web console has no metrics to scrape
+            assertEquals(backend, selects(monitored, named(objects, "Service", service).path("metadata")
+                    .path("labels")), service + " is scraped: " + backend);
+            for (String other : APPS) {
                 if (!other.equals(service)) {
                     assertFalse(selects(named(objects, "NetworkPolicy", other).path("spec").path("podSelector")
                             .path("matchLabels"), pod), other + " policy selects " + service);
                 }
             }
         }
+    }
+
+    /** The console reaches each service's API port: its egress allows it and the service's policy admits it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/single-node", "overlays/production"})
+    void theWebConsoleReachesTheServicesApisAndNothingElseOfTheSuite(String dir) {
+        List<JsonNode> objects = render(dir);
+        JsonNode webPod = named(objects, "Deployment", WEB).path("spec").path("template").path("metadata")
+                .path("labels");
+        Map<String, JsonNode> env = env(named(objects, "Deployment", WEB).path("spec").path("template").path("spec")
+                .path("containers").get(0));
+        List<JsonNode> egress = list(named(objects, "NetworkPolicy", WEB).path("spec").path("egress"));
+        for (String service : SERVICES) {
+            int port = HTTP_PORT.get(service);
+            String variable = "QCDC_WEB_" + service.replace("-service", "").replace('-', '_').toUpperCase(
+                    java.util.Locale.ROOT) + "_URL";
+            assertEquals("http://" + service + ":" + port, env.get(variable).path("value").asText(), variable);
+            assertTrue(list(named(objects, "Service", service).path("spec").path("ports")).stream()
+                    .anyMatch(p -> p.path("port").asInt() == port), service);
+            JsonNode servicePod = named(objects, "Deployment", service).path("spec").path("template")
+                    .path("metadata").path("labels");
+            assertTrue(egress.stream().anyMatch(e -> list(e.path("to")).stream()
+                    .anyMatch(t -> selects(t.path("podSelector").path("matchLabels"), servicePod))
+                    && list(e.path("ports")).stream().anyMatch(p -> p.path("port").asInt() == port)),
+                    "web-console may not call " + service);
+            assertTrue(list(named(objects, "NetworkPolicy", service).path("spec").path("ingress")).stream()
+                    .anyMatch(i -> list(i.path("from")).stream()
+                            .anyMatch(f -> selects(f.path("podSelector").path("matchLabels"), webPod))
+                            && list(i.path("ports")).stream().anyMatch(p -> p.path("port").asInt() == port)),
+                    service + " does not admit web-console");
+        }
+        // Officers sign in at the provider: never the dev sign-in of the local suite.
+        JsonNode config = ofKind(objects, "ConfigMap").stream()
+                .filter(m -> m.path("metadata").path("name").asText().startsWith("qcdc-web-config-")).findFirst()
+                .orElseThrow();
+        assertEquals("true", config.path("data").path("QUARKUS_OIDC_TENANT_ENABLED").asText());
+        assertFalse(config.path("data").has("QCDC_SECURITY_DEV_KEYS_ALLOWED"));
+        assertFalse(env.containsKey("QCDC_SECURITY_DEV_KEYS_ALLOWED"));
+    }
+
+    /** The site has a host of its own (the console's cookie never goes to the APIs' host), all of it to the console. */
+    @Test
+    void theSiteIsServedOnAHostOfItsOwn() {
+        List<JsonNode> objects = render("overlays/production");
+        JsonNode web = named(objects, "Ingress", "qcdc-web").path("spec");
+        JsonNode api = named(objects, "Ingress", "qcdc-api").path("spec");
+        String host = web.path("rules").get(0).path("host").asText();
+        assertFalse(host.equals(api.path("rules").get(0).path("host").asText()), host);
+        assertEquals(host, web.path("tls").get(0).path("hosts").get(0).asText());
+        JsonNode path = web.path("rules").get(0).path("http").path("paths").get(0);
+        assertEquals("/", path.path("path").asText());
+        assertEquals(WEB, path.path("backend").path("service").path("name").asText());
+        assertEquals("http", path.path("backend").path("service").path("port").path("name").asText());
     }
 
     @Test
@@ -195,7 +261,7 @@ class KubernetesManifestsTest {
     @Test
     void productionRunsReplicatedEverywhere() {
         List<JsonNode> objects = render("overlays/production");
-        for (String service : SERVICES) {
+        for (String service : APPS) {
             assertTrue(named(objects, "Deployment", service).path("spec").path("replicas").asInt() >= 2, service);
             assertTrue(named(objects, "HorizontalPodAutoscaler", service).path("spec").path("minReplicas")
                     .asInt() >= 2, service);
@@ -222,7 +288,7 @@ class KubernetesManifestsTest {
     @Test
     void singleNodeRunsOneOfEach() {
         List<JsonNode> objects = render("overlays/single-node");
-        for (String service : SERVICES) {
+        for (String service : APPS) {
             assertEquals(1, named(objects, "Deployment", service).path("spec").path("replicas").asInt(), service);
         }
         assertEquals(List.of(), ofKind(objects, "HorizontalPodAutoscaler"));

@@ -54,6 +54,9 @@ public enum InspectionOperations implements Operation {
     REPORT_COMPLETION(RECORD, "POST", "/recommendations/{id}/completion", G.ADDRESSEES),
     /** The addressees' own evidence for their reports, stored among the inspection's documents. */
     UPLOAD_REPORT_EVIDENCE(RECORD, "POST", "/recommendations/{id}/evidence/upload", G.ADDRESSEES),
+    /** The files the reports name: whoever reads the recommendation reads the evidence it was reported with. */
+    LIST_REPORT_EVIDENCE(RECORD, "GET", "/recommendations/{id}/evidence", G.READERS),
+    DOWNLOAD_REPORT_EVIDENCE(RECORD, "GET", "/recommendations/{id}/evidence/{evidenceId}/content", G.READERS),
     VERIFY(RECORD, "POST", "/recommendations/{id}/verify", G.COMMITTEE),
     REJECT(RECORD, "POST", "/recommendations/{id}/reject", G.COMMITTEE),
     CHANGE_DEADLINE(RECORD, "POST", "/recommendations/{id}/deadline", G.COMMITTEE),

@@ -47,4 +47,13 @@ public class Evidence extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "created_by")
     public String createdBy;
+    /** The recommendation an addressee uploaded it for (null for the committee's own documents). */
+    @Column(name = "recommendation_id")
+    public UUID recommendationId;
+    /**
+     * Since when an addressee's upload waits for a report to name it (null once named, and for the committee's
+     * documents): a file still pending after the grace period belonged to a report that failed, and is purged.
+     */
+    @Column(name = "pending_since")
+    public OffsetDateTime pendingSince;
 }

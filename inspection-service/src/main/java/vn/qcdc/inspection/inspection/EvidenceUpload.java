@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import vn.qcdc.api.files.DocumentTypes;
 import vn.qcdc.api.files.Uploads;
 import vn.qcdc.api.input.TextRules;
 import vn.qcdc.api.problem.ProblemException;
@@ -24,8 +25,11 @@ public record EvidenceUpload(String title, Evidence.Kind kind, String referenceN
     /** The multipart form of an upload, as the OpenAPI document describes it (the resources read its parts). */
     @Schema(name = "EvidenceUploadForm", requiredProperties = {"file", "title", "kind"})
     public record Form(
-            @Schema(type = SchemaType.STRING, format = "binary", description = "Tệp (file): the document, at most 10 MB;"
-                    + " its file name (at most 255 characters, no control characters) and media type are kept") String file,
+            @Schema(type = SchemaType.STRING, format = "binary", description = "Tệp (file): the document, at most 10 MB:"
+                    + " PDF, an image (JPEG, PNG, GIF, WebP, BMP, TIFF, HEIC), Word, Excel, PowerPoint, OpenDocument, RTF,"
+                    + " plain text or CSV, by its part's media type (or, for application/octet-stream, by its name's"
+                    + " extension); its file name (at most 255 characters, no control characters) and media type are"
+                    + " kept") String file,
             @Schema(maxLength = 300, description = "Tiêu đề (title): what the document is") String title,
             @Schema(description = "Loại tài liệu (kind): what kind of document it is") Evidence.Kind kind,
             @Schema(maxLength = 100, description = "Số, ký hiệu văn bản (reference number): the document's number, if it has"
@@ -38,7 +42,10 @@ public record EvidenceUpload(String title, Evidence.Kind kind, String referenceN
             String sha256) {
     }
 
-    /** Reads and checks the parts of an upload: 400/413 problems for a missing, empty or too large file, bad fields. */
+    /**
+     * Reads and checks the parts of an upload: 400/413 problems for a missing, empty or too large file, bad fields;
+     * 415 for a file that is not a document ({@link DocumentTypes}).
+     */
     public static EvidenceUpload read(FileUpload file, String title, String kind, String referenceNumber,
             String documentDate) {
         if (file == null) {
@@ -70,7 +77,8 @@ public record EvidenceUpload(String title, Evidence.Kind kind, String referenceN
             throw new UncheckedIOException(e);
         }
         String fileName = Uploads.fileName("file", file, "file");
-        String contentType = Uploads.mediaType("file", file);
+        // Only documents (PDF, images, office files, text): 415 for anything else, e.g. a page or a program.
+        String contentType = DocumentTypes.check("file", Uploads.mediaType("file", file), fileName);
         Request request = new Request(title, k.name(), referenceNumber, documentDate, fileName,
                 InspectionService.sha256(content));
         return new EvidenceUpload(title, k, referenceNumber, date, fileName, contentType, content, request);

@@ -355,9 +355,14 @@ public class InspectionService {
         if (e == null || !e.inspectionId.equals(i.id) || e.sha256 == null) {
             throw ProblemException.notFound("evidence", evidenceId);
         }
-        byte[] content = (byte[]) em.createNativeQuery("SELECT content FROM evidence_content WHERE evidence_id = ?1")
+        return Map.entry(e, content(e));
+    }
+
+    /** The stored bytes of an uploaded document (the caller has decided that its caller may read them). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public byte[] content(Evidence e) {
+        return (byte[]) em.createNativeQuery("SELECT content FROM evidence_content WHERE evidence_id = ?1")
                 .setParameter(1, e.id).getSingleResult();
-        return Map.entry(e, content);
     }
 
     private Evidence newEvidence(Inspection i, String title, Evidence.Kind kind, String referenceNumber,
@@ -466,10 +471,16 @@ public class InspectionService {
     }
 
     public static EvidenceView view(Evidence e) {
+        return view(e, e.sha256 == null
+                ? null
+                : "/api/v1/inspections/" + e.inspectionId + "/evidence/" + e.id + "/content");
+    }
+
+    /** The view of a document served at {@code downloadUrl} (a recommendation serves its reports' files itself). */
+    public static EvidenceView view(Evidence e, String downloadUrl) {
         return new EvidenceView(e.id, e.inspectionId, e.title, Evidence.Kind.valueOf(e.kind), e.referenceNumber,
-                e.documentDate, e.uri, e.fileName, e.contentType, e.sizeBytes, e.sha256,
-                e.sha256 == null ? null : "/api/v1/inspections/" + e.inspectionId + "/evidence/" + e.id + "/content",
-                e.createdAt, e.createdBy);
+                e.documentDate, e.uri, e.fileName, e.contentType, e.sizeBytes, e.sha256, downloadUrl, e.createdAt,
+                e.createdBy);
     }
 
     public static java.util.Set<Delegation.Topic> topics(Inspection i) {

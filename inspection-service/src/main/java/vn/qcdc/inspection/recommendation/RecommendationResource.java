@@ -2,6 +2,7 @@ package vn.qcdc.inspection.recommendation;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,16 +23,19 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import vn.qcdc.api.ETags;
+import vn.qcdc.api.files.Downloads;
 import vn.qcdc.api.idempotency.Idempotency;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
@@ -163,6 +167,32 @@ public class RecommendationResource {
             return Response.created(URI.create("/api/v1/inspections/" + e.inspectionId + "/evidence/" + e.id))
                     .entity(InspectionService.view(e)).build();
         });
+    }
+
+    @GET
+    @Path("{id}/evidence")
+    @Transactional
+    @Operation(operationId = "listRecommendationEvidence", summary = "The files the addressees' reports name as their evidence"
+            + " (uploaded documents; linked ones are in the reports), oldest first, each with the address it is"
+            + " downloaded from through this recommendation")
+    public List<EvidenceView> evidence(@PathParam("id") UUID id) {
+        return service.reportEvidence(id).stream().map(e -> RecommendationService.evidenceView(id, e)).toList();
+    }
+
+    @GET
+    @Path("{id}/evidence/{evidenceId}/content")
+    @Transactional
+    @Produces(MediaType.WILDCARD)
+    @Operation(operationId = "downloadRecommendationEvidence", summary = "Download a file a report of the recommendation names,"
+            + " for whoever reads the recommendation; the X-Content-SHA256 header carries its stored hash")
+    @APIResponse(responseCode = "200", description = "The file, as an attachment under its original name with its stored media type (active types such as HTML, SVG, XML or JavaScript as application/octet-stream).", headers = {
+            @Header(name = "Content-Disposition", ref = "Content-Disposition"),
+            @Header(name = "X-Content-SHA256", description = "SHA-256 of the stored file, in hexadecimal.", schema = @Schema(type = SchemaType.STRING))}, content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
+        Map.Entry<Evidence, byte[]> found = service.reportEvidenceContent(id, evidenceId);
+        Evidence e = found.getKey();
+        return Downloads.attachment(found.getValue(), e.contentType, e.fileName).header("X-Content-SHA256", e.sha256)
+                .build();
     }
 
     @POST

@@ -12,8 +12,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +50,7 @@ import vn.qcdc.inspection.inspection.Area;
 import vn.qcdc.inspection.inspection.Evidence;
 import vn.qcdc.inspection.inspection.EvidenceUpload;
 import vn.qcdc.inspection.inspection.Inspection;
+import vn.qcdc.inspection.inspection.InspectionDto.EvidenceView;
 import vn.qcdc.inspection.inspection.InspectionService;
 import vn.qcdc.inspection.recommendation.RecommendationDto.AddresseeInput;
 import vn.qcdc.inspection.recommendation.RecommendationDto.CompletionInput;
@@ -262,13 +266,20 @@ public class RecommendationService {
                         e.evidenceId())).toList();
         for (int k = 0; k < p.evidence.size(); k++) {
             UUID evidenceId = p.evidence.get(k).evidenceId();
+            if (evidenceId == null) {
+                continue;
+            }
             // A report may only point at a document of this recommendation's own inspection: another province's
-            // file (or an id that exists nowhere) would otherwise be shown to the verifier as proof.
-            if (evidenceId != null
-                    && Evidence.count("id = ?1 and inspectionId = ?2", evidenceId, r.inspectionId) == 0) {
+            // file (or an id that exists nowhere) would otherwise be shown to the verifier as proof. The row is
+            // locked (FOR UPDATE) and no longer pending once named, so the purge of unnamed uploads, which skips
+            // locked rows and checks pending_since again under its own lock, never deletes a file a report names;
+            // if the purge took the file first, the report finds none here and is refused.
+            Evidence e = Evidence.findById(evidenceId, LockModeType.PESSIMISTIC_WRITE);
+            if (e == null || !e.inspectionId.equals(r.inspectionId)) {
                 throw ProblemException.invalidField("evidence[" + k + "].evidenceId", "evidence-not-of-inspection",
                         evidenceId);
             }
+            e.pendingSince = null;
         }
         p.reportedBy = access.actor();
         p.reportedFor = access.orgType().orElse(access.unitCode().orElse(null));
@@ -289,6 +300,8 @@ public class RecommendationService {
         Recommendation r = findFor(id, InspectionOperations.UPLOAD_REPORT_EVIDENCE, null);
         requireStatus(r, "report-progress", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
         Evidence e = inspections.storeEvidence(r.inspectionId, upload);
+        e.recommendationId = r.id;
+        e.pendingSince = e.createdAt; // until a report names it (ReportEvidencePurge)
         history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "EVIDENCE_UPLOADED",
                 details("evidenceId", e.id, "title", e.title, "fileName", e.fileName, "sha256", e.sha256,
                         "sizeBytes", e.sizeBytes));
@@ -408,6 +421,45 @@ public class RecommendationService {
     public List<ProgressReport> reports(UUID id) {
         Recommendation r = find(id, InspectionOperations.READ_REPORTS);
         return ProgressReport.<ProgressReport>find("recommendationId = ?1 order by reportedAt, id", r.id).list();
+    }
+
+    /**
+     * The uploaded documents the reports of a recommendation name as their evidence, in the order they were named (a
+     * linked document has no file here; a file uploaded but named by no report is not evidence of anything yet).
+     */
+    @Transactional
+    public List<Evidence> reportEvidence(UUID id) {
+        return namedFiles(find(id, InspectionOperations.LIST_REPORT_EVIDENCE));
+    }
+
+    /**
+     * A file named by a report of the recommendation, with its bytes, for whoever reads the recommendation; any other
+     * document (of the same inspection or not) answers 404 here, as one that does not exist.
+     */
+    @Transactional
+    public Map.Entry<Evidence, byte[]> reportEvidenceContent(UUID id, UUID evidenceId) {
+        Recommendation r = find(id, InspectionOperations.DOWNLOAD_REPORT_EVIDENCE);
+        Evidence e = namedFiles(r).stream().filter(f -> f.id.equals(evidenceId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("evidence", evidenceId));
+        return Map.entry(e, inspections.content(e));
+    }
+
+    private List<Evidence> namedFiles(Recommendation r) {
+        List<UUID> ids = ProgressReport.<ProgressReport>find("recommendationId = ?1 order by reportedAt, id", r.id)
+                .stream().flatMap(p -> p.evidence == null ? Stream.empty() : p.evidence.stream())
+                .map(ProgressReport.EvidenceLink::evidenceId).filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Evidence> files = Evidence.<Evidence>list("id in ?1 and inspectionId = ?2 and sha256 is not null",
+                ids, r.inspectionId).stream().collect(Collectors.toMap(e -> e.id, e -> e));
+        return ids.stream().map(files::get).filter(Objects::nonNull).toList();
+    }
+
+    /** An evidence file as a reader of the recommendation sees it: downloaded through the recommendation. */
+    public static EvidenceView evidenceView(UUID recommendationId, Evidence e) {
+        return InspectionService.view(e, "/api/v1/recommendations/" + recommendationId + "/evidence/" + e.id
+                + "/content");
     }
 
     public long countOf(UUID inspectionId) {

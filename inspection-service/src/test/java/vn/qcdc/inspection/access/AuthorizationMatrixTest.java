@@ -67,6 +67,9 @@ class AuthorizationMatrixTest {
     static String concluded;
     static String delegation;
     static String importJob;
+    /** A recommendation of the associations whose progress report names an uploaded file, and that file. */
+    static String reported;
+    static String reportedFile;
 
     static synchronized void fixtures() {
         if (concluded == null) {
@@ -78,6 +81,15 @@ class AuthorizationMatrixTest {
                     .multiPart("file", "a.csv", "mã,nội dung\nx,y\n".getBytes(StandardCharsets.UTF_8))
                     .post("/api/v1/imports/inspections?unit=06&dryRun=true").then().statusCode(201).extract()
                     .path("id");
+            reported = rec(Api.concludedInspection(), 3);
+            reportedFile = given().auth().oauth2(Tokens.admin()).multiPart("file", "a.txt", "x".getBytes())
+                    .multiPart("title", "t").multiPart("kind", "REPORT")
+                    .post("/api/v1/recommendations/" + reported + "/evidence/upload").then().statusCode(201).extract()
+                    .path("id");
+            as(Tokens.admin()).body("{\"text\":\"Tiến độ\",\"percent\":50,\"evidence\":[{\"title\":\"t\","
+                    + "\"evidenceId\":\"" + reportedFile + "\"}]}").post("/api/v1/recommendations/" + reported
+                            + "/progress")
+                    .then().statusCode(200);
         }
     }
 
@@ -178,6 +190,10 @@ class AuthorizationMatrixTest {
                         + "/completion", json(ReferenceScenario.completion()))));
         c.put(InspectionOperations.UPLOAD_REPORT_EVIDENCE, new Case(ASSOCIATIONS, 201,
                 fresh -> AccessMatrix.Request.upload("/api/v1/recommendations/" + r + "/evidence/upload")));
+        c.put(InspectionOperations.LIST_REPORT_EVIDENCE, new Case(ASSOCIATIONS, 200,
+                fresh -> get("/api/v1/recommendations/" + reported + "/evidence")));
+        c.put(InspectionOperations.DOWNLOAD_REPORT_EVIDENCE, new Case(ASSOCIATIONS, 200,
+                fresh -> get("/api/v1/recommendations/" + reported + "/evidence/" + reportedFile + "/content")));
         c.put(InspectionOperations.VERIFY, new Case(INSPECTION, 200,
                 fresh -> post("/api/v1/recommendations/" + (fresh ? completed() : r) + "/verify", "{}")));
         c.put(InspectionOperations.REJECT, new Case(INSPECTION, 200,

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -396,13 +397,24 @@ public class ConsolePages {
                 .map(h -> new ConsoleViews.HistoryRow(Dates.dayTime(h.getAt()), h.getActor(),
                         historyWord(h.getAction(), lang)))
                 .toList();
+        // The files the reports name, each downloaded through this console with the officer's token.
+        Map<UUID, String> fileHrefs = new LinkedHashMap<>();
+        List<ConsoleViews.EvidenceFile> files = new ArrayList<>();
+        for (EvidenceView e : backend.recommendations().listRecommendationEvidence(id, me.headers(lang.code))) {
+            String href = "/console/recommendations/" + id + "/evidence/" + e.getId();
+            fileHrefs.put(e.getId(), href);
+            files.add(new ConsoleViews.EvidenceFile(e.getFileName() == null ? e.getTitle() : e.getFileName(),
+                    e.getTitle(), size(e.getSizeBytes(), lang), Dates.dayTime(e.getCreatedAt()), href));
+        }
         var reports = backend.recommendations().listRecommendationReports(id, me.headers(lang.code)).stream()
                 .map(p -> new ConsoleViews.ReportRow(Dates.dayTime(p.getReportedAt()),
                         labels.word("ProgressReportKind", p.getKind(), lang), p.getText(),
                         p.getPercent() == null ? 0 : p.getPercent(), p.getReportedBy(),
                         p.getEvidence() == null
                                 ? List.of()
-                                : p.getEvidence().stream().map(e -> e.getTitle()).toList()))
+                                : p.getEvidence().stream().map(e -> new ConsoleViews.EvidenceRef(e.getTitle(),
+                                        e.getEvidenceId() == null ? null : fileHrefs.get(e.getEvidenceId())))
+                                        .toList()))
                 .toList();
         List<ConsoleViews.StepRow> steps = List.of();
         String planStatus = null;
@@ -422,7 +434,8 @@ public class ConsolePages {
                 + r.getSeq(), unread(me, lang))
                 .data("r", row(r, lang)).data("unitName", r.getUnitName())
                 .data("progress", r.getProgressPercent() == null ? 0 : r.getProgressPercent())
-                .data("history", history).data("reports", reports).data("steps", steps).data("planStatus", planStatus)
+                .data("history", history).data("reports", reports).data("files", files).data("steps", steps)
+                .data("planStatus", planStatus)
                 .data("etag", etag)
                 .data("canVerify", me.steering() && r.getStatus() == RecommendationStatus.COMPLETION_REPORTED)
                 .data("canReport", me.reporter() && r.getStatus() != RecommendationStatus.VERIFIED
@@ -431,11 +444,89 @@ public class ConsolePages {
                 .data("error", error).data("verified", verified).data("reported", false);
     }
 
+    /** A file size as people read it: bytes, KB or MB (1024-based, one decimal, the reader's decimal mark). */
+    static String size(Long bytes, Lang lang) {
+        if (bytes == null) {
+            return "";
+        }
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(java.util.Locale.forLanguageTag(lang.code));
+        f.setMaximumFractionDigits(1);
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return f.format(bytes / 1024.0) + " KB";
+        }
+        return f.format(bytes / (1024.0 * 1024)) + " MB";
+    }
+
+    /**
+     * An evidence file of a recommendation, fetched from inspection-service with the officer's own token (so the
+     * service decides who may read it) and passed on as the service sent it: an attachment under its original name
+     * ({@code Content-Disposition} with the UTF-8 {@code filename*}), its stored (passive) media type, not stored by
+     * the browser ({@code X-Content-Type-Options: nosniff} is on every answer of the console). The page links here,
+     * never to a service's address.
+     */
+    @GET
+    @Path("recommendations/{id}/evidence/{evidenceId}")
+    @Produces(MediaType.WILDCARD)
+    public Response evidenceFile(@PathParam("id") String id, @PathParam("evidenceId") String evidenceId,
+            @Context HttpHeaders headers) throws Exception {
+        Lang lang = ConsoleChrome.lang(headers);
+        Officer me = session.officer(headers);
+        if (me == null) {
+            return Response.seeOther(URI.create("/console/sign-in")).build();
+        }
+        UUID recommendation = ConsoleChrome.uuid(id);
+        UUID file = ConsoleChrome.uuid(evidenceId);
+        if (recommendation == null || file == null) {
+            return ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text");
+        }
+        ApiResponse<java.io.File> got;
+        try {
+            got = backend.recommendations().downloadRecommendationEvidenceWithHttpInfo(file, recommendation,
+                    me.headers(lang.code));
+        } catch (ApiException e) {
+            if (e.getCode() == 403 || e.getCode() == 404) {
+                return ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text");
+            }
+            throw e;
+        }
+        java.nio.file.Path body = got.getData().toPath();
+        StreamingOutput out = sink -> {
+            try {
+                Files.copy(body, sink);
+            } finally {
+                // The generated client keeps each download in a temporary directory of its own.
+                Files.deleteIfExists(body);
+                Files.deleteIfExists(body.getParent());
+            }
+        };
+        String disposition = header(got.getHeaders(), "Content-Disposition");
+        String type = header(got.getHeaders(), "Content-Type");
+        return Response.ok(out, type == null ? MediaType.APPLICATION_OCTET_STREAM : type)
+                .header("Content-Disposition", disposition == null ? "attachment" : disposition)
+                .header("Content-Length", Files.size(body)).header("Cache-Control", "no-store").build();
+    }
+
+    /** A header of a service's answer, whatever the case of its name. */
+    static String header(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+            if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
+                return h.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
     /**
      * The words of a history entry: its action is a past-tense code (PROGRESS_REPORTED) whose words the label source
      * keeps under the action that causes it ({@code RecommendationAction}), or under the status it leads to.
      */
     private String historyWord(String action, Lang lang) {
+        if ("EVIDENCE_UPLOADED".equals(action) || "EVIDENCE_PURGED".equals(action)) {
+            return Texts.get(lang, "console.history." + action.toLowerCase(java.util.Locale.ROOT));
+        }
         String key = switch (action == null ? "" : action) {
             case "PROGRESS_REPORTED" -> "report-progress";
             case "COMPLETION_REPORTED" -> "report-completion";
@@ -455,31 +546,54 @@ public class ConsolePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response verify(@PathParam("id") String id, @FormParam("etag") String etag, @FormParam("note") String note,
             @Context HttpHeaders headers) throws Exception {
+        Post p = post(id, headers);
+        if (p.answer() != null) {
+            return p.answer();
+        }
+        try {
+            backend.recommendations().verifyRecommendation(p.id(), new VerifyInput().note(
+                    note == null || note.isBlank() ? null : note), UUID.randomUUID().toString(), etag,
+                    p.me().headers(p.lang().code));
+        } catch (ApiException e) {
+            return refused(e, p);
+        }
+        return Response.seeOther(URI.create("/console/recommendations/" + p.id() + "?done=verified")).build();
+    }
+
+    /** A form post about a recommendation, checked: who sends it and which one; or the answer that refuses it. */
+    private record Post(Lang lang, Officer me, UUID id, Response answer) {
+    }
+
+    /** Signed in (else to the sign-in page), sent from this site's own page (else 403), a recommendation id (else 404). */
+    private Post post(String id, HttpHeaders headers) {
         Lang lang = ConsoleChrome.lang(headers);
         Officer me = session.officer(headers);
         if (me == null) {
-            return Response.seeOther(URI.create("/console/sign-in")).build();
+            return new Post(lang, null, null, Response.seeOther(URI.create("/console/sign-in")).build());
         }
         if (!ConsoleChrome.sameOrigin(headers)) {
-            return ConsoleChrome.message(403, lang, "console.origin.title", "console.origin.text");
+            return new Post(lang, me, null,
+                    ConsoleChrome.message(403, lang, "console.origin.title", "console.origin.text"));
         }
         UUID uuid = ConsoleChrome.uuid(id);
         if (uuid == null) {
-            return ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text");
+            return new Post(lang, me, null,
+                    ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text"));
         }
-        try {
-            backend.recommendations().verifyRecommendation(uuid, new VerifyInput().note(
-                    note == null || note.isBlank() ? null : note), UUID.randomUUID().toString(), etag,
-                    me.headers(lang.code));
-        } catch (ApiException e) {
-            if (e.getCode() == 401 || e.getCode() >= 500) {
-                throw e;
-            }
-            // The service's own words (in the officer's language) say what is wrong: shown above the form.
-            return Response.status(e.getCode()).entity(detail(uuid, me, lang, ConsoleChrome.problem(e), false))
-                    .build();
+        return new Post(lang, me, uuid, null);
+    }
+
+    /**
+     * A service's refusal (a rule, a stale ETag, a file it does not take) is the recommendation's page with the
+     * service's own words, in the officer's language, above the form; an expired session or a failing service is an
+     * error page.
+     */
+    private Response refused(ApiException e, Post p) throws ApiException {
+        if (e.getCode() == 401 || e.getCode() >= 500) {
+            throw e;
         }
-        return Response.seeOther(URI.create("/console/recommendations/" + uuid + "?done=verified")).build();
+        return Response.status(e.getCode()).entity(detail(p.id(), p.me(), p.lang(), ConsoleChrome.problem(e), false))
+                .build();
     }
 
     // --- the inspected side's queue ---
@@ -545,17 +659,9 @@ public class ConsolePages {
 
     private Response report(String id, String etag, String kind, String text, String percent, String evidenceTitle,
             String evidenceUri, FileUpload file, HttpHeaders headers) throws Exception {
-        Lang lang = ConsoleChrome.lang(headers);
-        Officer me = session.officer(headers);
-        if (me == null) {
-            return Response.seeOther(URI.create("/console/sign-in")).build();
-        }
-        if (!ConsoleChrome.sameOrigin(headers)) {
-            return ConsoleChrome.message(403, lang, "console.origin.title", "console.origin.text");
-        }
-        UUID uuid = ConsoleChrome.uuid(id);
-        if (uuid == null) {
-            return ConsoleChrome.message(404, lang, "error.notfound.title", "error.notfound.text");
+        Post p = post(id, headers);
+        if (p.answer() != null) {
+            return p.answer();
         }
         boolean completion = "COMPLETION".equals(kind);
         String error = null;
@@ -584,31 +690,41 @@ public class ConsolePages {
             }
         }
         if (error != null) {
-            return Response.status(400).entity(detail(uuid, me, lang, Texts.get(lang, error), false)).build();
+            return Response.status(400).entity(detail(p.id(), p.me(), p.lang(), Texts.get(p.lang(), error), false))
+                    .build();
         }
         List<ReportEvidenceInput> evidence = new ArrayList<>();
         try {
             if (file != null) {
-                evidence.add(uploaded(uuid, file, title, me, lang));
+                evidence.add(uploaded(p.id(), file, title, p.me(), p.lang()));
             }
             if (!uri.isEmpty()) {
                 evidence.add(new ReportEvidenceInput().title(title.isEmpty() ? uri : title).uri(uri));
             }
-            if (completion) {
-                backend.recommendations().reportCompletion(uuid, new CompletionInput().text(t).evidence(evidence),
-                        UUID.randomUUID().toString(), etag, me.headers(lang.code));
-            } else {
-                backend.recommendations().reportProgress(uuid, new ProgressInput().text(t).percent(pct)
-                        .evidence(evidence), UUID.randomUUID().toString(), etag, me.headers(lang.code));
-            }
+            // If the service refuses the report now, the file just uploaded is named by nothing: inspection-service
+            // deletes such files after a grace period (ReportEvidencePurge), so nothing is left behind here.
+            sendReport(p, completion, t, pct, evidence, etag);
         } catch (ApiException e) {
-            if (e.getCode() == 401 || e.getCode() >= 500) {
-                throw e;
-            }
-            return Response.status(e.getCode()).entity(detail(uuid, me, lang, ConsoleChrome.problem(e), false))
-                    .build();
+            return refused(e, p);
         }
-        return Response.seeOther(URI.create("/console/recommendations/" + uuid + "?done=reported")).build();
+        return Response.seeOther(URI.create("/console/recommendations/" + p.id() + "?done=reported")).build();
+    }
+
+    /**
+     * Sends the officer's report of the recommendation: completion (then verified by the steering side) or progress
+     * with its percent, with its evidence, a fresh Idempotency-Key and the page's ETag as If-Match.
+     */
+    private void sendReport(Post p, boolean completion, String text, Integer percent,
+            List<ReportEvidenceInput> evidence, String etag) throws ApiException {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> headers = p.me().headers(p.lang().code);
+        if (completion) {
+            backend.recommendations().reportCompletion(p.id(), new CompletionInput().text(text).evidence(evidence), key,
+                    etag, headers);
+        } else {
+            backend.recommendations().reportProgress(p.id(), new ProgressInput().text(text).percent(percent)
+                    .evidence(evidence), key, etag, headers);
+        }
     }
 
     /**

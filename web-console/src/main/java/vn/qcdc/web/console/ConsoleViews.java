@@ -33,7 +33,17 @@ public final class ConsoleViews {
     }
 
     @TemplateData
-    public record ReportRow(String at, String kind, String text, int percent, String by, List<String> evidence) {
+    public record ReportRow(String at, String kind, String text, int percent, String by, List<EvidenceRef> evidence) {
+    }
+
+    /** A document a report names: its title, and where the console serves its file (null for a link or no file). */
+    @TemplateData
+    public record EvidenceRef(String title, String href) {
+    }
+
+    /** An evidence file the addressees sent, downloaded through the console (never from a service's address). */
+    @TemplateData
+    public record EvidenceFile(String name, String title, String size, String at, String href) {
     }
 
     @TemplateData
