@@ -56,7 +56,8 @@ public class ImportResource {
     /** An import job: what it read, refused and wrote, and (in the job's own view) the errors of its rows. */
     public record ImportJobView(UUID id, String kind, ImportFile.Format format, String fileName, String unitCode,
             boolean dryRun, boolean validRowsOnly, ImportStatus status, long rowsRead, long rowsInvalid,
-            long rowsWritten, long delegationsCreated, long delegationsUpdated, long inspectionsCreated, long inspectionsUpdated, long recommendationsCreated,
+            long rowsWritten, long delegationsCreated, long delegationsUpdated, long inspectionsCreated,
+            long inspectionsUpdated, long recommendationsCreated,
             long recommendationsUpdated, long findingsCreated, long findingsUpdated, String failure,
             List<ImportErrors.ImportErrorView> errors, long errorCount, String errorFile, OffsetDateTime createdAt,
             String createdBy, OffsetDateTime finishedAt) {

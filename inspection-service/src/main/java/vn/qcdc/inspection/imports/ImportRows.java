@@ -15,6 +15,9 @@ import jakarta.validation.Validator;
 
 import vn.qcdc.api.access.Access;
 import vn.qcdc.api.access.Target;
+import vn.qcdc.api.imports.Cells;
+import vn.qcdc.api.imports.ImportFile.Row;
+import vn.qcdc.api.imports.RowError;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.text.VietnameseText;
 import vn.qcdc.events.BodyType;
@@ -24,9 +27,6 @@ import vn.qcdc.inspection.delegation.Delegation;
 import vn.qcdc.inspection.delegation.DelegationDto.DelegationInput;
 import vn.qcdc.inspection.delegation.DelegationDto.MemberInput;
 import vn.qcdc.inspection.delegation.DelegationService;
-import vn.qcdc.api.imports.Cells;
-import vn.qcdc.api.imports.ImportFile.Row;
-import vn.qcdc.api.imports.RowError;
 import vn.qcdc.inspection.inspection.Area;
 import vn.qcdc.inspection.inspection.Finding;
 import vn.qcdc.inspection.recommendation.Recommendation;
@@ -347,7 +347,9 @@ final class ImportRows {
                         units.find(unitCode).orElseThrow().name() + " (" + unitCode + ")", scheduled);
             };
         } catch (ProblemException e) {
-            c.error(e.errors().get(0).field().equals("unitCode") ? InspectionColumn.UNIT : InspectionColumn.SCHEDULED_DATE,
+            c.error(e.errors().get(0).field().equals("unitCode")
+                    ? InspectionColumn.UNIT
+                    : InspectionColumn.SCHEDULED_DATE,
                     e.errors().get(0).message(), e.args());
             return null;
         }
@@ -401,7 +403,7 @@ final class ImportRows {
 
         @Override
         protected <E extends Enum<E>> Optional<E> lookup(Class<E> type, String value) {
-            return enumOf(type, value);
+            return ImportRows.enumOf(type, value);
         }
 
         Kind kind() {

@@ -53,7 +53,8 @@ final class ModelRows {
             Map.entry("participants", ModelColumn.PARTICIPANTS),
             Map.entry("beneficiaries", ModelColumn.BENEFICIARIES));
     private static final Map<String, ModelColumn> PROPOSAL_FIELDS = Map.of("level", ModelColumn.PROPOSAL_LEVEL,
-            "unitCode", ModelColumn.PROPOSAL_UNIT, "body", ModelColumn.PROPOSAL_BODY, "note", ModelColumn.PROPOSAL_BODY);
+            "unitCode", ModelColumn.PROPOSAL_UNIT, "body", ModelColumn.PROPOSAL_BODY, "note",
+            ModelColumn.PROPOSAL_BODY);
     private static final Map<String, ModelColumn> RECOGNITION_FIELDS = Map.of("decisionNumber",
             ModelColumn.DECISION_NUMBER, "decisionDate", ModelColumn.DECISION_DATE, "level",
             ModelColumn.RECOGNITION_LEVEL, "body", ModelColumn.RECOGNITION_BODY, "outstanding",
