@@ -140,7 +140,8 @@ class AccessMatrixTest {
     @Test
     void everyEndpointIsInTheTableWithTheSameRoles() {
         assertEquals(List.of(), AccessMatrix.rolesAllowedMatch(AccessTable.withPlatform(ModelOperations.values()),
-                AccessTable.withPlatformResources(ModelResource.class, StatisticsResource.class)));
+                AccessTable.withPlatformResources(ModelResource.class, StatisticsResource.class,
+                        vn.qcdc.modelregistry.imports.ImportResource.class)));
     }
 
     @Test
