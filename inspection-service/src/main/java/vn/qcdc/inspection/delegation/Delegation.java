@@ -63,6 +63,9 @@ public class Delegation extends PanacheEntityBase {
     public String[] topics;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Member> members;
+    /** The id a bulk import file gave it, so a re-import updates it (null for a delegation created by the API). */
+    @Column(name = "external_id")
+    public String externalId;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "created_by")

@@ -138,7 +138,35 @@ public class DelegationService {
                 d.topicSet(), d.members, d.version, d.createdAt, d.createdBy, d.updatedAt, d.updatedBy);
     }
 
-    private void apply(Delegation d, DelegationInput in) {
+    /**
+     * Creates or updates the delegation an import file's row describes, by its external id (a re-import updates it):
+     * the same rules as {@link #create} and {@link #update}, whose checks the import has already run on the row
+     * ({@link #check}, the caller's right on the committee's unit). Joins the import's transaction.
+     */
+    public Delegation importDelegation(UUID id, String externalId, DelegationInput in) {
+        Delegation d = Delegation.findById(id);
+        boolean created = d == null;
+        if (created) {
+            d = new Delegation();
+            d.id = id;
+            d.createdAt = OffsetDateTime.now(clock);
+            d.createdBy = access.actor();
+        }
+        d.externalId = externalId;
+        apply(d, in);
+        if (created) {
+            d.persist();
+        } else {
+            searchKeys.delegationChanged(d);
+        }
+        return d;
+    }
+
+    /**
+     * The rules a delegation must meet beyond its input's constraints (the committee's unit in force during its year,
+     * one head); a {@link ProblemException} naming the field if it does not. The import checks each row with it.
+     */
+    public void check(DelegationInput in) {
         // A delegation is dated by its year: its committee's unit must be in force during that year (the suite's one
         // validity rule). Checked on the year's last day, or on its first for a unit that ended during the year
         // (Bắc Kạn, 06, merged on 1 July 2025: a 2025 delegation is valid, a 2026 one is not).
@@ -151,6 +179,10 @@ public class DelegationService {
         if (heads != 1) {
             throw ProblemException.invalidField("members", "delegation-one-head");
         }
+    }
+
+    private void apply(Delegation d, DelegationInput in) {
+        check(in);
         d.name = VietnameseText.nfc(in.name());
         d.nameKey = VietnameseText.fold(in.name());
         d.committeeName = VietnameseText.nfc(in.committeeName());

@@ -8,31 +8,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * An import job (lượt nhập dữ liệu): one file of past inspections, their findings and recommendations, read row by
- * row. Its counts are committed as the file is read and written, so another request sees its progress.
+ * An import job (lượt nhập dữ liệu): one file of delegations, past inspections, their findings and recommendations, read row by
+ * row. Its counts are committed as the file is read and written, so another request sees its progress; its status is
+ * an {@link vn.qcdc.api.imports.ImportStatus}.
  */
 @Entity
 @Table(name = "import_job")
 public class ImportJob extends PanacheEntityBase {
-
-    @Schema(name = "ImportJobStatus")
-    public enum Status {
-        /** Being read or written. */
-        RUNNING,
-        /** A dry run found no error: the file can be imported as it is. */
-        VALID,
-        /** Errors were found and nothing was written (a dry run, or the whole file required valid). */
-        INVALID,
-        /** Written: every row, or the valid rows with the others in the error file. */
-        DONE,
-        /** Stopped by something other than the file (the database); what was written stays, re-import completes it. */
-        FAILED
-    }
 
     @Id
     public UUID id;
@@ -51,6 +36,10 @@ public class ImportJob extends PanacheEntityBase {
     public long rowsInvalid;
     @Column(name = "rows_written")
     public long rowsWritten;
+    @Column(name = "delegations_created")
+    public long delegationsCreated;
+    @Column(name = "delegations_updated")
+    public long delegationsUpdated;
     @Column(name = "inspections_created")
     public long inspectionsCreated;
     @Column(name = "inspections_updated")

@@ -1,10 +1,6 @@
 package vn.qcdc.inspection.imports;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -23,8 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,7 +33,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import vn.qcdc.api.access.Access;
 import vn.qcdc.api.access.Target;
-import vn.qcdc.api.files.Downloads;
+import vn.qcdc.api.imports.ImportErrors;
+import vn.qcdc.api.imports.ImportFile;
+import vn.qcdc.api.imports.ImportStatus;
 import vn.qcdc.api.input.TextRules;
 import vn.qcdc.api.problem.Messages;
 import vn.qcdc.api.problem.ProblemException;
@@ -47,24 +43,23 @@ import vn.qcdc.api.security.Roles;
 import vn.qcdc.inspection.access.InspectionOperations;
 
 /**
- * Bulk import (nhập dữ liệu hàng loạt) of a province's past inspections with their findings and recommendations, from
- * a CSV file as a spreadsheet exports it or from JSON lines; the job resource with its counts and every row's errors.
+ * Bulk import (nhập dữ liệu hàng loạt) of a province's delegations and past inspections with their findings and
+ * recommendations, from a CSV file as a spreadsheet exports it or from JSON lines; the job resource with its counts and
+ * every row's errors. The file reading, the row errors and the error file are shared with model-registry-service
+ * ({@code vn.qcdc.api.imports}).
  */
 @Path("/api/v1/imports")
 @Tag(name = "Imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
-    /** What an error says about a row, in the caller's language. */
-    public record ImportErrorView(long row, String column, String message, String value) {
-    }
-
     /** An import job: what it read, refused and wrote, and (in the job's own view) the errors of its rows. */
     public record ImportJobView(UUID id, String kind, ImportFile.Format format, String fileName, String unitCode,
-            boolean dryRun, boolean validRowsOnly, ImportJob.Status status, long rowsRead, long rowsInvalid,
-            long rowsWritten, long inspectionsCreated, long inspectionsUpdated, long recommendationsCreated,
+            boolean dryRun, boolean validRowsOnly, ImportStatus status, long rowsRead, long rowsInvalid,
+            long rowsWritten, long delegationsCreated, long delegationsUpdated, long inspectionsCreated,
+            long inspectionsUpdated, long recommendationsCreated,
             long recommendationsUpdated, long findingsCreated, long findingsUpdated, String failure,
-            List<ImportErrorView> errors, long errorCount, String errorFile, OffsetDateTime createdAt,
+            List<ImportErrors.ImportErrorView> errors, long errorCount, String errorFile, OffsetDateTime createdAt,
             String createdBy, OffsetDateTime finishedAt) {
     }
 
@@ -92,8 +87,10 @@ public class ImportResource {
     @Path("inspections")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.ADMIN, Roles.STEERING})
-    @Operation(operationId = "importInspections", summary = "Import past inspections with their findings and recommendations from a CSV or JSON-lines file"
-            + " (one row per recommendation or finding, each with a stable external id: a re-import updates). dryRun=true only checks;"
+    @Operation(operationId = "importInspections", summary = "Import delegations and past inspections with their findings and recommendations from a CSV or JSON-lines file"
+            + " (one row per delegation, recommendation or finding, each with a stable external id: a re-import updates; an inspection"
+            + " names its delegation by id or by the external id of a delegation row). An inspection whose recommendations are all"
+            + " verified or cancelled is closed, as the last verification closes it in live operation. dryRun=true only checks;"
             + " otherwise nothing is written unless every row is valid, or with validRowsOnly=true the valid rows are written and the"
             + " others listed in the job's error file")
     @APIResponseSchema(value = ImportJobView.class, responseCode = "201", responseDescription = "The import job, finished: its counts and the errors of its rows.")
@@ -114,7 +111,7 @@ public class ImportResource {
         if (file == null) {
             throw ProblemException.invalidField("file", "file-missing");
         }
-        ImportFile.Format f = format(format, file);
+        ImportFile.Format f = ImportFile.format(format, file.fileName(), file.contentType());
         UUID id = UUID.randomUUID();
         boolean dry = Boolean.TRUE.equals(dryRun);
         boolean validOnly = Boolean.TRUE.equals(validRowsOnly);
@@ -130,7 +127,7 @@ public class ImportResource {
             j.unitCode = scope;
             j.dryRun = dry;
             j.validRowsOnly = validOnly;
-            j.status = ImportJob.Status.RUNNING.name();
+            j.status = ImportStatus.RUNNING.name();
             j.createdAt = OffsetDateTime.now();
             j.createdBy = access.actor();
             j.persist();
@@ -138,10 +135,10 @@ public class ImportResource {
         try {
             imports.run(id, file.uploadedFile(), f, scope, dry, validOnly);
         } catch (ProblemException e) {
-            imports.failed(id, ImportJob.Status.INVALID, e.errors().isEmpty() ? e.code() : e.errors().get(0).message());
+            imports.failed(id, ImportStatus.INVALID, e.errors().isEmpty() ? e.code() : e.errors().get(0).message());
             throw e;
         } catch (RuntimeException e) {
-            imports.failed(id, ImportJob.Status.FAILED, e.getClass().getSimpleName());
+            imports.failed(id, ImportStatus.FAILED, e.getClass().getSimpleName());
             throw e;
         }
         return Response.created(URI.create("/api/v1/imports/" + id)).entity(view(id)).build();
@@ -178,20 +175,7 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "The error file (UTF-8 with a byte-order mark, so spreadsheets read Vietnamese).", content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     public Response errors(@PathParam("id") UUID id) {
         ImportJob j = find(id, InspectionOperations.DOWNLOAD_IMPORT_ERRORS);
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            csv.printRecord(messages.get("import-error-file-row"), messages.get("import-error-file-column"),
-                    messages.get("import-error-file-message"), messages.get("import-error-file-value"));
-            for (ImportErrorView e : errorViews(j.id, Integer.MAX_VALUE)) {
-                csv.printRecord(e.row(), e.column() == null ? "" : e.column(), neutralised(e.message()),
-                        e.value() == null ? "" : neutralised(e.value()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Downloads.attachment(out.toString().getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8",
-                "import-errors-" + j.id + ".csv").build();
+        return ImportErrors.csv(em, messages, j.id).build();
     }
 
     private ImportJob find(UUID id, InspectionOperations op) {
@@ -209,52 +193,13 @@ public class ImportResource {
     }
 
     private ImportJobView view(ImportJob j, boolean withErrors) {
-        long count = ((Number) em.createNativeQuery("SELECT count(*) FROM import_error WHERE job_id = ?1")
-                .setParameter(1, j.id).getSingleResult()).longValue();
+        long count = ImportErrors.count(em, j.id);
         return new ImportJobView(j.id, j.kind, ImportFile.Format.valueOf(j.format), j.fileName, j.unitCode, j.dryRun,
-                j.validRowsOnly, ImportJob.Status.valueOf(j.status), j.rowsRead, j.rowsInvalid, j.rowsWritten,
-                j.inspectionsCreated, j.inspectionsUpdated, j.recommendationsCreated, j.recommendationsUpdated,
-                j.findingsCreated, j.findingsUpdated, j.failure,
-                withErrors ? errorViews(j.id, ERRORS_SHOWN) : List.of(), count,
+                j.validRowsOnly, ImportStatus.valueOf(j.status), j.rowsRead, j.rowsInvalid, j.rowsWritten,
+                j.delegationsCreated, j.delegationsUpdated, j.inspectionsCreated, j.inspectionsUpdated,
+                j.recommendationsCreated, j.recommendationsUpdated, j.findingsCreated, j.findingsUpdated, j.failure,
+                withErrors ? ImportErrors.views(em, messages, j.id, ERRORS_SHOWN) : List.of(), count,
                 count == 0 ? null : "/api/v1/imports/" + j.id + "/errors.csv", j.createdAt, j.createdBy,
                 j.finishedAt);
-    }
-
-    private List<ImportErrorView> errorViews(UUID job, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT row_no, column_name, code, args, value FROM import_error"
-                + " WHERE job_id = ?1 ORDER BY row_no, seq LIMIT ?2").setParameter(1, job).setParameter(2, limit)
-                .getResultList();
-        return rows.stream().map(r -> new ImportErrorView(((Number) r[0]).longValue(), (String) r[1],
-                messages.get((String) r[2], (Object[]) args(r[3])), (String) r[4])).toList();
-    }
-
-    private static String[] args(Object o) {
-        if (o instanceof String[] s) {
-            return s;
-        }
-        if (o instanceof Object[] a) {
-            return java.util.Arrays.stream(a).map(String::valueOf).toArray(String[]::new);
-        }
-        return new String[0];
-    }
-
-    private static ImportFile.Format format(String format, FileUpload file) {
-        if (format != null) {
-            return switch (format.toLowerCase(java.util.Locale.ROOT)) {
-                case "csv" -> ImportFile.Format.CSV;
-                case "jsonl", "ndjson", "json-lines" -> ImportFile.Format.JSONL;
-                default -> throw ProblemException.invalidField("format", "unknown-value", "csv, jsonl");
-            };
-        }
-        String name = file.fileName() == null ? "" : file.fileName().toLowerCase(java.util.Locale.ROOT);
-        String type = file.contentType() == null ? "" : file.contentType().toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".jsonl") || name.endsWith(".ndjson") || type.contains("ndjson")
-                || type.contains("jsonl") ? ImportFile.Format.JSONL : ImportFile.Format.CSV;
-    }
-
-    /** OWASP: a cell a spreadsheet would run as a formula is shown as text. */
-    static String neutralised(String text) {
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

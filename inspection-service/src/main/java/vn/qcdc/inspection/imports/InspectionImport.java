@@ -18,6 +18,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.validation.Validator;
 
 import org.hibernate.Session;
 
@@ -27,23 +28,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import vn.qcdc.api.access.Access;
+import vn.qcdc.api.imports.ImportFile;
+import vn.qcdc.api.imports.ImportHeaders;
+import vn.qcdc.api.imports.ImportPass;
+import vn.qcdc.api.imports.ImportStatus;
+import vn.qcdc.api.imports.RowError;
 import vn.qcdc.api.time.ClockProducer;
 import vn.qcdc.backbone.outbox.Outbox;
 import vn.qcdc.events.EventTypes;
 import vn.qcdc.events.Topics;
 import vn.qcdc.events.inspection.InspectionEvents;
+import vn.qcdc.inspection.delegation.Delegation;
+import vn.qcdc.inspection.delegation.DelegationService;
+import vn.qcdc.inspection.imports.ImportRows.DelegationRow;
 import vn.qcdc.inspection.imports.ImportRows.FindingRow;
 import vn.qcdc.inspection.imports.ImportRows.Header;
 import vn.qcdc.inspection.imports.ImportRows.RecommendationRow;
-import vn.qcdc.inspection.imports.ImportRows.RowError;
 import vn.qcdc.inspection.inspection.Inspection;
+import vn.qcdc.inspection.inspection.InspectionService;
 import vn.qcdc.inspection.recommendation.Recommendation;
 import vn.qcdc.inspection.search.SearchKeys;
 import vn.qcdc.units.AdministrativeUnits;
 
 /**
  * Imports a file of past inspections with their findings and recommendations: one pass over the file on disk, every
- * row checked and every error recorded, the valid rows written in chunks of {@value #CHUNK} with their history and
+ * row checked and every error recorded, the valid rows written in chunks of {@value ImportPass#CHUNK} with their history and
  * their events in the outbox (see {@link #run} for what commits when). A row whose external id was imported before
  * updates that record instead of adding one.
  *
@@ -53,10 +62,6 @@ import vn.qcdc.units.AdministrativeUnits;
  */
 @ApplicationScoped
 public class InspectionImport {
-
-    static final int CHUNK = 1000;
-    /** The pass over a large file runs in one transaction that outlives the default 60 s. */
-    static final int LONGEST = 3600;
 
     @Inject
     EntityManager em;
@@ -68,6 +73,15 @@ public class InspectionImport {
     AdministrativeUnits units;
 
     @Inject
+    DelegationService delegations;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    InspectionService inspectionService;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -76,82 +90,52 @@ public class InspectionImport {
     @Inject
     ObjectMapper mapper;
 
+    /** The columns of an inspection file. */
+    static final ImportHeaders<InspectionColumn> HEADERS = ImportHeaders.of(InspectionColumn.class);
+
     /**
-     * Runs the job to its end in one pass over the file; the job's counts are committed as it goes. A dry run only
-     * checks. With {@code validRowsOnly} each chunk of valid rows commits on its own. Otherwise the whole file is one
-     * transaction: its chunks are written as they come (their counts show the progress), and the first error stops the
-     * writing and rolls everything back, the rest of the file still being checked so that every error is reported.
+     * Runs the job to its end in one pass over the file ({@link ImportPass}: what commits when); the job's counts are
+     * committed as it goes.
      */
     public void run(UUID jobId, Path file, ImportFile.Format format, String scope, boolean dryRun,
             boolean validRowsOnly) {
         LocalDate today = LocalDate.now(clock.withZone(ClockProducer.VIETNAM));
         Counts counts = new Counts();
-        ImportRows rules = new ImportRows(access, units, today, scope);
-        boolean wholeFile = !dryRun && !validRowsOnly;
-        Writer writer = dryRun ? null : new Writer(counts, wholeFile);
-        List<RowError> pending = new ArrayList<>();
-        List<Object> chunk = new ArrayList<>(CHUNK);
-        Runnable pass = () -> {
-            ImportFile.read(file, format, mapper, row -> {
-                counts.read++;
-                List<RowError> errors = new ArrayList<>();
-                Object record = rules.check(row, errors);
-                if (!errors.isEmpty()) {
-                    counts.invalid++;
-                    pending.addAll(errors);
-                } else if (writer != null && !(wholeFile && counts.invalid > 0)) {
-                    chunk.add(record);
-                }
-                if (chunk.size() >= CHUNK) {
-                    writer.write(jobId, List.copyOf(chunk));
-                    chunk.clear();
-                }
-                if (pending.size() >= CHUNK || counts.read % 5000 == 0) {
-                    saveErrors(jobId, pending);
-                    pending.clear();
-                    progress(jobId, counts, counts.invalid);
-                }
-            });
-            if (!chunk.isEmpty() && !(wholeFile && counts.invalid > 0)) {
-                writer.write(jobId, List.copyOf(chunk));
-            }
-            if (wholeFile && counts.invalid > 0) {
-                throw new RolledBack();
-            }
-        };
-        try {
-            QuarkusTransaction.requiringNew().timeout(LONGEST).run(pass);
-        } catch (RolledBack e) {
-            // the whole file had errors: what its chunks wrote is rolled back
-        } catch (RuntimeException e) {
-            if (!(e.getCause() instanceof RolledBack)) {
-                throw e;
-            }
-        }
-        saveErrors(jobId, pending);
-        if (wholeFile && counts.invalid > 0) {
-            counts.nothingWritten();
-        }
-        progress(jobId, counts, counts.invalid);
-        if (dryRun || (wholeFile && counts.invalid > 0)) {
-            finish(jobId, counts, counts.invalid == 0 ? ImportJob.Status.VALID : ImportJob.Status.INVALID);
-        } else {
-            finish(jobId, counts, ImportJob.Status.DONE);
-        }
+        ImportRows rules = new ImportRows(access, units, delegations, validator, today, scope);
+        Writer writer = new Writer(counts);
+        ImportPass.run(em, mapper, jobId, file, format, HEADERS, dryRun, validRowsOnly,
+                new ImportPass.Steps<InspectionColumn, Object>() {
+                    @Override
+                    public Object check(ImportFile.Row<InspectionColumn> row, List<RowError> errors) {
+                        return rules.check(row, errors);
+                    }
+
+                    @Override
+                    public void write(List<Object> rows) {
+                        writer.write(rows);
+                    }
+
+                    @Override
+                    public void record(ImportPass.Counts pass, ImportStatus status) {
+                        update(jobId, pass, counts, status);
+                    }
+
+                    @Override
+                    public void end() {
+                        writer.closeDone();
+                    }
+
+                    @Override
+                    public void rolledBack() {
+                        counts.nothingWritten();
+                    }
+                });
     }
 
-    /** Ends the whole file's transaction by rolling it back (it had errors). */
-    private static final class RolledBack extends RuntimeException {
-        RolledBack() {
-            super("the file has errors", null, false, false);
-        }
-    }
-
-    /** What the job has done so far (one thread writes it). */
+    /** What the job has written so far, by kind of record (one thread writes it). */
     static final class Counts {
-        long read;
-        long invalid;
-        long written;
+        long delegationsCreated;
+        long delegationsUpdated;
         long inspectionsCreated;
         long inspectionsUpdated;
         long recommendationsCreated;
@@ -161,7 +145,8 @@ public class InspectionImport {
 
         /** A whole-file import rolled back: what the chunks had written is gone. */
         void nothingWritten() {
-            written = 0;
+            delegationsCreated = 0;
+            delegationsUpdated = 0;
             inspectionsCreated = 0;
             inspectionsUpdated = 0;
             recommendationsCreated = 0;
@@ -171,40 +156,8 @@ public class InspectionImport {
         }
     }
 
-    private void saveErrors(UUID jobId, List<RowError> errors) {
-        if (errors.isEmpty()) {
-            return;
-        }
-        List<RowError> copy = List.copyOf(errors);
-        QuarkusTransaction.requiringNew().run(() -> jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_error (job_id, row_no, seq,"
-                    + " column_name, code, args, value) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                Map<Long, Integer> seq = new HashMap<>();
-                for (RowError e : copy) {
-                    ps.setObject(1, jobId);
-                    ps.setLong(2, e.row());
-                    ps.setInt(3, seq.merge(e.row(), 1, Integer::sum));
-                    ps.setString(4, e.column());
-                    ps.setString(5, e.code());
-                    ps.setArray(6, c.createArrayOf("text", e.args().toArray()));
-                    ps.setString(7, e.value() == null ? null : e.value().replace("\u0000", ""));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }));
-    }
-
-    private void progress(UUID jobId, Counts n, long invalid) {
-        QuarkusTransaction.requiringNew().run(() -> update(jobId, n, invalid, null, null));
-    }
-
-    private void finish(UUID jobId, Counts n, ImportJob.Status status) {
-        QuarkusTransaction.requiringNew().run(() -> update(jobId, n, n.invalid, status, null));
-    }
-
     /** Records that the job stopped on something other than its file. */
-    public void failed(UUID jobId, ImportJob.Status status, String why) {
+    public void failed(UUID jobId, ImportStatus status, String why) {
         QuarkusTransaction.requiringNew().run(() -> {
             ImportJob j = ImportJob.findById(jobId);
             j.status = status.name();
@@ -213,11 +166,13 @@ public class InspectionImport {
         });
     }
 
-    private void update(UUID jobId, Counts n, long invalid, ImportJob.Status status, String failure) {
+    private void update(UUID jobId, ImportPass.Counts pass, Counts n, ImportStatus status) {
         ImportJob j = ImportJob.findById(jobId);
-        j.rowsRead = n.read;
-        j.rowsInvalid = invalid;
-        j.rowsWritten = n.written;
+        j.rowsRead = pass.read;
+        j.rowsInvalid = pass.invalid;
+        j.rowsWritten = pass.written;
+        j.delegationsCreated = n.delegationsCreated;
+        j.delegationsUpdated = n.delegationsUpdated;
         j.inspectionsCreated = n.inspectionsCreated;
         j.inspectionsUpdated = n.inspectionsUpdated;
         j.recommendationsCreated = n.recommendationsCreated;
@@ -227,9 +182,6 @@ public class InspectionImport {
         if (status != null) {
             j.status = status.name();
             j.finishedAt = OffsetDateTime.now(clock);
-        }
-        if (failure != null) {
-            j.failure = failure;
         }
     }
 
@@ -248,43 +200,59 @@ public class InspectionImport {
         final Map<UUID, Integer> nextSeq = new HashMap<>();
         final Set<String> updatedInspections = new HashSet<>();
 
-        /** Whether the chunks join the job's one transaction (the whole file) or commit each on its own. */
-        final boolean joined;
+        /** The inspections the file wrote to, closed at its end if every recommendation is verified or cancelled. */
+        final Set<UUID> touched = new HashSet<>();
 
-        Writer(Counts counts, boolean joined) {
+        Writer(Counts counts) {
             this.counts = counts;
-            this.joined = joined;
         }
 
-        void write(UUID jobId, List<Object> rows) {
-            (joined ? QuarkusTransaction.joiningExisting() : QuarkusTransaction.requiringNew().timeout(300)).run(() -> {
-                history.clear();
-                events.clear();
-                OffsetDateTime now = OffsetDateTime.now(clock);
-                String actor = access.actor();
-                List<RecommendationRow> recs = new ArrayList<>();
-                List<FindingRow> findings = new ArrayList<>();
-                for (Object o : rows) {
-                    if (o instanceof RecommendationRow r) {
-                        recs.add(r);
-                    } else if (o instanceof FindingRow f) {
-                        findings.add(f);
+        /**
+         * Closes the file's inspections whose recommendations are all verified or cancelled, as the last verification
+         * does in live operation (at the file's end: an inspection's rows may span chunks).
+         */
+        void closeDone() {
+            touched.forEach(inspectionService::closeIfDone);
+        }
+
+        /** Writes a chunk within the current transaction (the pass decides which). */
+        void write(List<Object> rows) {
+            history.clear();
+            events.clear();
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            String actor = access.actor();
+            List<RecommendationRow> recs = new ArrayList<>();
+            List<FindingRow> findings = new ArrayList<>();
+            List<Object> inspectionRows = new ArrayList<>();
+            for (Object o : rows) {
+                if (o instanceof DelegationRow d) {
+                    // through the delegation service, as the API writes them (the file's inspections follow)
+                    boolean existed = Delegation.count("id", d.id()) > 0;
+                    delegations.importDelegation(d.id(), d.externalId(), d.input());
+                    if (existed) {
+                        counts.delegationsUpdated++;
+                    } else {
+                        counts.delegationsCreated++;
                     }
+                    continue;
                 }
-                inspections(rows, now, actor);
-                // nothing managed is left to dirty-check on each of the chunk's native statements
-                em.flush();
-                em.clear();
-                recommendations(recs, now, actor);
-                findings(findings, now, actor);
-                flushHistory();
-                outbox.publishAll(events);
-                counts.written += rows.size();
-                if (!joined) {
-                    // the job's row is updated in a transaction of its own while the whole file's is open
-                    update(jobId, counts, counts.invalid, null, null);
+                inspectionRows.add(o);
+                if (o instanceof RecommendationRow r) {
+                    recs.add(r);
+                } else if (o instanceof FindingRow f) {
+                    findings.add(f);
                 }
-            });
+            }
+            em.flush();
+            inspections(inspectionRows, now, actor);
+            // nothing managed is left to dirty-check on each of the chunk's native statements
+            em.flush();
+            em.clear();
+            inspectionRows.forEach(o -> touched.add(inspections.get(header(o).externalId())));
+            recommendations(recs, now, actor);
+            findings(findings, now, actor);
+            flushHistory();
+            outbox.publishAll(events);
         }
 
         private Header header(Object o) {

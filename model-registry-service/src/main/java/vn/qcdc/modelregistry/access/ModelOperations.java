@@ -41,7 +41,12 @@ public enum ModelOperations implements Operation {
     READ_HISTORY(RECORD, "GET", "/models/{id}/history", G.READERS),
 
     STATISTICS(LIST, "GET", "/model-statistics", G.READERS),
-    EXPORT_STATISTICS(LIST, "GET", "/model-statistics/export.csv", G.READERS);
+    EXPORT_STATISTICS(LIST, "GET", "/model-statistics/export.csv", G.READERS),
+
+    IMPORT_MODELS(CREATE, "POST", "/imports/models", G.IMPORTERS),
+    LIST_IMPORTS(LIST, "GET", "/imports", G.IMPORTERS),
+    READ_IMPORT(RECORD, "GET", "/imports/{id}", G.IMPORTERS),
+    DOWNLOAD_IMPORT_ERRORS(RECORD, "GET", "/imports/{id}/errors.csv", G.IMPORTERS);
     // @formatter:on
 
     private final Kind kind;
@@ -86,6 +91,12 @@ public enum ModelOperations implements Operation {
         static final List<Grant> MAINTAINERS = List.of(Grant.of(Roles.ADMIN, Relation.EVERYWHERE),
                 Grant.of(Roles.UNIT_OFFICER, Relation.IN_SCOPE),
                 Grant.of(Roles.ORG_OFFICER, Relation.OWN_ORGANISATION));
+        /**
+         * Bulk import of past models (their recognitions included): the steering committee that keeps the province's
+         * or the unit's records, within its unit, as inspection-service's import is the committee's.
+         */
+        static final List<Grant> IMPORTERS = List.of(Grant.of(Roles.ADMIN, Relation.EVERYWHERE),
+                Grant.of(Roles.STEERING, Relation.IN_SCOPE));
         /** The steering committee of the competent unit (the proposal's), or above it. */
         static final List<Grant> DECIDERS = List.of(Grant.of(Roles.ADMIN, Relation.EVERYWHERE),
                 Grant.of(Roles.STEERING, Relation.DECIDING_UNIT));

@@ -144,6 +144,9 @@ public class DvkModel extends PanacheEntityBase {
     public String statusReason;
     @Column(name = "previous_model_id")
     public UUID previousModelId;
+    /** The id a bulk import file gave it, so a re-import updates it (null for a model registered by the API). */
+    @Column(name = "external_id")
+    public String externalId;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "created_by")

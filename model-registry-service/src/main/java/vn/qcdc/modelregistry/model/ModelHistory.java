@@ -27,4 +27,6 @@ public class ModelHistory extends PanacheEntityBase {
     public String reason;
     public String actor;
     public OffsetDateTime at;
+    /** Written by a bulk import for a step of the model's past (a re-import replaces these lines). */
+    public boolean imported;
 }

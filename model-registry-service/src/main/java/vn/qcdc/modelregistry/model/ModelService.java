@@ -159,12 +159,7 @@ public class ModelService {
     public DvkModel propose(UUID id, String ifMatch, ModelDto.ProposalInput in) {
         DvkModel m = maintainable(id, ModelOperations.PROPOSE, ifMatch);
         requireFrom(m, Status.PROPOSED);
-        if (!units.exists(in.unitCode())) {
-            throw ProblemException.invalidField("unitCode", "unknown-unit", in.unitCode());
-        }
-        if (!units.isWithin(m.unitCode, in.unitCode())) {
-            throw ProblemException.invalidField("unitCode", "model-proposal-not-competent", in.unitCode());
-        }
+        checkProposal(m.unitCode, in);
         m.proposal = new DvkModel.Proposal(in.level(), in.unitCode(), VietnameseText.nfc(in.body()),
                 VietnameseText.nfc(in.note()), now(), actor());
         transition(m, Status.PROPOSED, in.note());
@@ -175,9 +170,7 @@ public class ModelService {
     public DvkModel recognise(UUID id, String ifMatch, ModelDto.RecognitionInput in) {
         DvkModel m = maintainable(id, ModelOperations.RECOGNISE, ifMatch);
         requireFrom(m, Status.RECOGNISED);
-        if (in.decisionDate().getYear() < m.year || in.decisionDate().isAfter(LocalDate.now(clock))) {
-            throw ProblemException.invalidField("decisionDate", "model-decision-date-invalid", m.year);
-        }
+        checkDecisionDate(m.year, in.decisionDate());
         boolean outstanding = Boolean.TRUE.equals(in.outstanding());
         m.recognition = new DvkModel.Recognition(VietnameseText.nfc(in.decisionNumber()), in.decisionDate(),
                 in.level(), VietnameseText.nfc(in.body()), outstanding, now(), actor());
@@ -495,7 +488,88 @@ public class ModelService {
                 new ModelEvents.ModelStatusChanged(snapshot(m), from.name(), to.name(), m.statusReason, actor()));
     }
 
-    private void apply(DvkModel m, ModelInput in) {
+    // ---- bulk import ----
+
+    /**
+     * A model of the past as an import file's row describes it (checked with {@link #check}, {@link #checkProposal}
+     * and {@link #checkDecisionDate}): its registration, the status it reached and the real date of each step on the
+     * way there ({@code steps}, in life-cycle order, REGISTERED first), what its self-evaluation, proposal and
+     * recognition said, and the reason of a final refusal or withdrawal.
+     */
+    public record Imported(String externalId, ModelInput input, Status status, Map<Status, LocalDate> steps,
+            String selfEvaluation, ModelDto.ProposalInput proposal, ModelDto.RecognitionInput recognition,
+            String reason) {
+    }
+
+    /**
+     * Writes an imported model: a new one, or the one an earlier import of the same external id wrote (updated, its
+     * imported history replaced). Its history lines carry the steps' real dates, not the server's time. Announced as
+     * {@code model.registered} (new) or {@code model.updated} with the model's snapshot in the status it reached: the
+     * inspection service's figures follow, while nobody is notified of a proposal or recognition long past (the
+     * notification service reacts only to status changes, recognitions and refusals). The caller has checked the
+     * import's right on the model's unit and organisation; joins the import's transaction.
+     *
+     * @return true if the model was created, false if updated
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean importModel(Imported in) {
+        DvkModel m = DvkModel.<DvkModel>find("externalId", in.externalId()).firstResult();
+        boolean created = m == null;
+        OffsetDateTime registered = startOf(in.steps().get(Status.REGISTERED));
+        if (created) {
+            m = new DvkModel();
+            m.id = UUID.randomUUID();
+            m.externalId = in.externalId();
+            m.createdAt = registered;
+            m.createdBy = actor();
+        } else {
+            RowLocks.forUpdate(m);
+            ModelHistory.delete("modelId = ?1 and imported = true", m.id);
+        }
+        apply(m, in.input());
+        m.status = in.status().name();
+        m.statusReason = VietnameseText.nfc(in.reason());
+        OffsetDateTime evaluated = startOf(in.steps().get(Status.SELF_EVALUATED));
+        m.selfEvaluation = evaluated == null
+                ? null
+                : new DvkModel.SelfEvaluation(VietnameseText.nfc(in.selfEvaluation()), List.of(), evaluated, actor());
+        ModelDto.ProposalInput p = in.proposal();
+        m.proposal = p == null
+                ? null
+                : new DvkModel.Proposal(p.level(), p.unitCode(), VietnameseText.nfc(p.body()),
+                        VietnameseText.nfc(p.note()), startOf(in.steps().get(Status.PROPOSED)), actor());
+        ModelDto.RecognitionInput r = in.recognition();
+        m.recognition = r == null
+                ? null
+                : new DvkModel.Recognition(VietnameseText.nfc(r.decisionNumber()), r.decisionDate(), r.level(),
+                        VietnameseText.nfc(r.body()), Boolean.TRUE.equals(r.outstanding()),
+                        startOf(r.decisionDate()), actor());
+        m.outstanding = m.recognition != null && m.recognition.outstanding();
+        if (created) {
+            m.persist();
+        }
+        Status from = null;
+        for (Map.Entry<Status, LocalDate> step : in.steps().entrySet()) {
+            ModelHistory h = history(m, from == null ? "REGISTERED" : "STATUS_CHANGED", from, step.getKey(),
+                    step.getKey() == in.status() && in.status() != Status.REGISTERED ? m.statusReason : null);
+            h.at = startOf(step.getValue());
+            h.imported = true;
+            from = step.getKey();
+        }
+        history(m, created ? "IMPORTED" : "REIMPORTED", null, null, in.externalId());
+        outbox.publish(Topics.MODEL, created ? EventTypes.MODEL_REGISTERED : EventTypes.MODEL_UPDATED,
+                m.id.toString(), subject(m), created
+                        ? new ModelEvents.ModelRegistered(snapshot(m), actor())
+                        : new ModelEvents.ModelUpdated(snapshot(m), actor()));
+        return created;
+    }
+
+    /**
+     * The rules a model's registration must meet beyond its input's constraints (its unit in force on the model's
+     * date, an organisation that may hold a model, a start date in or just before its year); the unit version it is
+     * registered at, or a {@link ProblemException} naming the field.
+     */
+    public AdministrativeUnit check(ModelInput in) {
         AdministrativeUnit unit = unitRules.requireValidOn("unitCode", in.unitCode(),
                 in.startDate() != null ? "startDate" : "year", modelDate(in));
         if (in.orgType() == BodyType.STEERING_COMMITTEE) {
@@ -505,6 +579,28 @@ public class ModelService {
                 .year())) {
             throw ProblemException.invalidField("startDate", "model-start-date-year", in.year());
         }
+        return unit;
+    }
+
+    /** A proposal goes to a unit that exists and is competent for the model's unit (the unit or one above it). */
+    public void checkProposal(String modelUnitCode, ModelDto.ProposalInput in) {
+        if (!units.exists(in.unitCode())) {
+            throw ProblemException.invalidField("unitCode", "unknown-unit", in.unitCode());
+        }
+        if (!units.isWithin(modelUnitCode, in.unitCode())) {
+            throw ProblemException.invalidField("unitCode", "model-proposal-not-competent", in.unitCode());
+        }
+    }
+
+    /** A recognition decision is dated within or after the model's year, and not in the future. */
+    public void checkDecisionDate(int year, LocalDate decisionDate) {
+        if (decisionDate.getYear() < year || decisionDate.isAfter(LocalDate.now(clock))) {
+            throw ProblemException.invalidField("decisionDate", "model-decision-date-invalid", year);
+        }
+    }
+
+    private void apply(DvkModel m, ModelInput in) {
+        AdministrativeUnit unit = check(in);
         List<DvkModel.Indicator> indicators = in.indicators() == null
                 ? List.of()
                 : in.indicators().stream().map(i -> new DvkModel.Indicator(VietnameseText.nfc(i.name()), i.target(),
@@ -597,7 +693,7 @@ public class ModelService {
         m.updatedBy = actor();
     }
 
-    private void history(DvkModel m, String action, Status from, Status to, String reason) {
+    private ModelHistory history(DvkModel m, String action, Status from, Status to, String reason) {
         ModelHistory h = new ModelHistory();
         h.id = UUID.randomUUID();
         h.modelId = m.id;
@@ -608,6 +704,12 @@ public class ModelService {
         h.actor = actor();
         h.at = now();
         h.persist();
+        return h;
+    }
+
+    /** The start of {@code day} in Vietnam: when an imported step took place, as far as the file says. */
+    private static OffsetDateTime startOf(LocalDate day) {
+        return day == null ? null : day.atStartOfDay(vn.qcdc.api.time.ClockProducer.VIETNAM).toOffsetDateTime();
     }
 
     private static String subject(DvkModel m) {

@@ -118,6 +118,17 @@ class AccessMatrixTest {
                 fresh -> get("/api/v1/model-statistics?unit=" + UNIT + "&year=" + YEAR)));
         c.put(ModelOperations.EXPORT_STATISTICS, new Case(Target.unit(UNIT), 200,
                 fresh -> get("/api/v1/model-statistics/export.csv?unit=" + UNIT + "&year=" + YEAR)));
+        // a dry run of the province's (the matrix's upload holds one "Nội dung" column and no row)
+        Target province = Target.unit(ModelFixtures.BAC_KAN);
+        String job = given().auth().oauth2(Tokens.admin())
+                .multiPart("file", "a.csv", "Mã mô hình,Nội dung\nx,y\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports/models?unit=06&dryRun=true").then().statusCode(201).extract().path("id");
+        c.put(ModelOperations.IMPORT_MODELS, new Case(province, 201,
+                fresh -> AccessMatrix.Request.upload("/api/v1/imports/models?unit=06&dryRun=true")));
+        c.put(ModelOperations.LIST_IMPORTS, new Case(province, 200, fresh -> get("/api/v1/imports?unit=06")));
+        c.put(ModelOperations.READ_IMPORT, new Case(province, 200, fresh -> get("/api/v1/imports/" + job)));
+        c.put(ModelOperations.DOWNLOAD_IMPORT_ERRORS, new Case(province, 200,
+                fresh -> get("/api/v1/imports/" + job + "/errors.csv")));
         return c;
     }
 
@@ -129,7 +140,8 @@ class AccessMatrixTest {
     @Test
     void everyEndpointIsInTheTableWithTheSameRoles() {
         assertEquals(List.of(), AccessMatrix.rolesAllowedMatch(AccessTable.withPlatform(ModelOperations.values()),
-                AccessTable.withPlatformResources(ModelResource.class, StatisticsResource.class)));
+                AccessTable.withPlatformResources(ModelResource.class, StatisticsResource.class,
+                        vn.qcdc.modelregistry.imports.ImportResource.class)));
     }
 
     @Test

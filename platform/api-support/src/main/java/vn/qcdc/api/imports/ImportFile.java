@@ -1,7 +1,8 @@
-package vn.qcdc.inspection.imports;
+package vn.qcdc.api.imports;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,12 +13,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,14 +35,17 @@ import vn.qcdc.api.problem.ProblemException;
  */
 public final class ImportFile {
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ImportFormat")
+    @Schema(name = "ImportFormat")
     public enum Format {
         CSV, JSONL
     }
 
-    /** A data row: its number and its non-empty cells by column. {@code problem} is set for a line that is no row. */
-    public record Row(long number, Map<ImportColumn, String> values, String problem) {
-        public String get(ImportColumn c) {
+    /**
+     * A data row: its number and its non-empty cells by column. {@code problem} is set for a line that is no row,
+     * {@code problemValue} then says what was wrong (an unknown JSON key).
+     */
+    public record Row<C extends Enum<C>>(long number, Map<C, String> values, String problem, String problemValue) {
+        public String get(C c) {
             return values.get(c);
         }
     }
@@ -48,15 +54,34 @@ public final class ImportFile {
     }
 
     /**
+     * The format of an upload: {@code format} if given ({@code csv}, {@code jsonl}), else from the file's name or
+     * content type (CSV unless they say JSON lines).
+     */
+    public static Format format(String format, String fileName, String contentType) {
+        if (format != null) {
+            return switch (format.toLowerCase(Locale.ROOT)) {
+                case "csv" -> Format.CSV;
+                case "jsonl", "ndjson", "json-lines" -> Format.JSONL;
+                default -> throw ProblemException.invalidField("format", "unknown-value", "csv, jsonl");
+            };
+        }
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return name.endsWith(".jsonl") || name.endsWith(".ndjson") || type.contains("ndjson")
+                || type.contains("jsonl") ? Format.JSONL : Format.CSV;
+    }
+
+    /**
      * Calls {@code each} for every row. A header that names no known column, or a file that is not UTF-8, is a 400
      * for the whole file (nothing can be said about its rows).
      */
-    public static void read(Path file, Format format, ObjectMapper mapper, Consumer<Row> each) {
+    public static <C extends Enum<C> & ImportColumn> void read(Path file, Format format, ObjectMapper mapper,
+            ImportHeaders<C> headers, Consumer<Row<C>> each) {
         try (BufferedReader in = reader(file)) {
             if (format == Format.CSV) {
-                csv(in, each);
+                csv(in, headers, each);
             } else {
-                jsonLines(in, mapper, each);
+                jsonLines(in, mapper, headers, each);
             }
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
@@ -73,8 +98,7 @@ public final class ImportFile {
     private static BufferedReader reader(Path file) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        BufferedReader r = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder),
-                1 << 16);
+        BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
         r.mark(1);
         if (r.read() != '\uFEFF') {
             r.reset();
@@ -82,7 +106,8 @@ public final class ImportFile {
         return r;
     }
 
-    private static void csv(BufferedReader in, Consumer<Row> each) throws IOException {
+    private static <C extends Enum<C> & ImportColumn> void csv(BufferedReader in, ImportHeaders<C> headers,
+            Consumer<Row<C>> each) throws IOException {
         in.mark(1 << 16);
         String first = in.readLine();
         in.reset();
@@ -93,11 +118,10 @@ public final class ImportFile {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
         try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
-            List<String> headers = parser.getHeaderNames();
-            List<ImportColumn> columns = new ArrayList<>();
+            List<C> columns = new ArrayList<>();
             List<String> unknown = new ArrayList<>();
-            for (String h : headers) {
-                var c = ImportColumn.of(h);
+            for (String h : parser.getHeaderNames()) {
+                var c = headers.column(h);
                 if (c.isEmpty() && !h.isBlank()) {
                     unknown.add(h);
                 }
@@ -107,7 +131,7 @@ public final class ImportFile {
                 throw ProblemException.invalidField("file", "import-unknown-columns", String.join(", ", unknown));
             }
             for (CSVRecord rec : parser) {
-                Map<ImportColumn, String> values = new EnumMap<>(ImportColumn.class);
+                Map<C, String> values = new EnumMap<>(headers.type());
                 for (int k = 0; k < rec.size() && k < columns.size(); k++) {
                     String v = rec.get(k);
                     if (columns.get(k) != null && v != null && !v.isBlank()) {
@@ -116,8 +140,8 @@ public final class ImportFile {
                 }
                 if (!values.isEmpty()) {
                     // the record's first line, counting the header as line 1 (a quoted cell may span lines)
-                    each.accept(new Row(rec.getRecordNumber() + 1, values,
-                            rec.size() > columns.size() ? "import-too-many-cells" : null));
+                    each.accept(new Row<>(rec.getRecordNumber() + 1, values,
+                            rec.size() > columns.size() ? "import-too-many-cells" : null, null));
                 }
             }
         } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
@@ -139,7 +163,8 @@ public final class ImportFile {
         return semicolons > commas ? ';' : ',';
     }
 
-    private static void jsonLines(BufferedReader in, ObjectMapper mapper, Consumer<Row> each) throws IOException {
+    private static <C extends Enum<C> & ImportColumn> void jsonLines(BufferedReader in, ObjectMapper mapper,
+            ImportHeaders<C> headers, Consumer<Row<C>> each) throws IOException {
         String line;
         long number = 0;
         while ((line = in.readLine()) != null) {
@@ -147,26 +172,27 @@ public final class ImportFile {
             if (line.isBlank()) {
                 continue;
             }
-            Map<ImportColumn, String> values = new EnumMap<>(ImportColumn.class);
+            Map<C, String> values = new EnumMap<>(headers.type());
             JsonNode node;
             try {
                 node = mapper.readTree(line);
             } catch (IOException e) {
-                each.accept(new Row(number, values, "import-invalid-json"));
+                each.accept(new Row<>(number, values, "import-invalid-json", null));
                 continue;
             }
             if (node == null || !node.isObject()) {
-                each.accept(new Row(number, values, "import-invalid-json"));
+                each.accept(new Row<>(number, values, "import-invalid-json", null));
                 continue;
             }
             String problem = null;
+            String problemValue = null;
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 var field = it.next();
-                var c = ImportColumn.of(field.getKey());
+                var c = headers.column(field.getKey());
                 if (c.isEmpty()) {
                     problem = "import-unknown-field";
+                    problemValue = field.getKey();
                     values.clear();
-                    values.put(ImportColumn.RECORD, field.getKey());
                     break;
                 }
                 JsonNode v = field.getValue();
@@ -186,7 +212,7 @@ public final class ImportFile {
                     values.put(c.get(), text.strip());
                 }
             }
-            each.accept(new Row(number, values, problem));
+            each.accept(new Row<>(number, values, problem, problemValue));
         }
     }
 }

@@ -1,0 +1,202 @@
+package vn.qcdc.modelregistry.imports;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import vn.qcdc.api.access.Access;
+import vn.qcdc.api.access.Target;
+import vn.qcdc.api.imports.ImportErrors;
+import vn.qcdc.api.imports.ImportFile;
+import vn.qcdc.api.imports.ImportStatus;
+import vn.qcdc.api.input.TextRules;
+import vn.qcdc.api.problem.Messages;
+import vn.qcdc.api.problem.ProblemException;
+import vn.qcdc.api.security.Roles;
+import vn.qcdc.modelregistry.access.ModelOperations;
+
+/**
+ * Bulk import (nhập dữ liệu hàng loạt) of a province's past "Dân vận khéo" models with their history, from a CSV file
+ * as a spreadsheet exports it or from JSON lines; the job resource with its counts and every row's errors. The same
+ * contract as inspection-service's imports (the file reading, the row errors and the error file are shared:
+ * {@code vn.qcdc.api.imports}).
+ */
+@Path("/api/v1/imports")
+@Tag(name = "Imports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+    /** An import job: what it read, refused and wrote, and (in the job's own view) the errors of its rows. */
+    public record ImportJobView(UUID id, String kind, ImportFile.Format format, String fileName, String unitCode,
+            boolean dryRun, boolean validRowsOnly, ImportStatus status, long rowsRead, long rowsInvalid,
+            long rowsWritten, long modelsCreated, long modelsUpdated, String failure,
+            List<ImportErrors.ImportErrorView> errors, long errorCount, String errorFile, OffsetDateTime createdAt,
+            String createdBy, OffsetDateTime finishedAt) {
+    }
+
+    /** The form of an import: the file, and optionally its format. */
+    public static class ImportForm {
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary", description = "Tệp dữ liệu (file): CSV (UTF-8, a byte-order mark allowed, comma, semicolon or tab separated, English or Vietnamese headers) or JSON lines")
+        public String file;
+    }
+
+    static final int ERRORS_SHOWN = 1000;
+
+    @Inject
+    Access access;
+
+    @Inject
+    ModelImport imports;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    EntityManager em;
+
+    @POST
+    @Path("models")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
+    @Operation(operationId = "importModels", summary = "Import past \"Dân vận khéo\" models with their history from a CSV or JSON-lines file"
+            + " (one row per model and year, each with a stable external id: a re-import updates; the status reached and the real date"
+            + " of each step, the proposal, the recognition decision and whether the model is outstanding). dryRun=true only checks;"
+            + " otherwise nothing is written unless every row is valid, or with validRowsOnly=true the valid rows are written and the"
+            + " others listed in the job's error file. Imported models are announced as registered or updated, never as proposed or"
+            + " recognised, so nobody is notified of a step long past")
+    @APIResponseSchema(value = ImportJobView.class, responseCode = "201", responseDescription = "The import job, finished: its counts and the errors of its rows.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ImportForm.class)))
+    public Response importModels(@RestForm("file") FileUpload file,
+            @QueryParam("unit") String unit,
+            @QueryParam("dryRun") Boolean dryRun,
+            @QueryParam("validRowsOnly") Boolean validRowsOnly,
+            @QueryParam("format") String format) {
+        access.requireRole(ModelOperations.IMPORT_MODELS);
+        TextRules.require("unit", unit);
+        TextRules.require("format", format);
+        String scope = unit != null ? unit : access.unitCode().orElse(null);
+        if (scope == null) {
+            throw ProblemException.invalidField("unit", "unit-required");
+        }
+        access.require(ModelOperations.IMPORT_MODELS, Target.unit(scope));
+        if (file == null) {
+            throw ProblemException.invalidField("file", "file-missing");
+        }
+        ImportFile.Format f = ImportFile.format(format, file.fileName(), file.contentType());
+        UUID id = UUID.randomUUID();
+        boolean dry = Boolean.TRUE.equals(dryRun);
+        boolean validOnly = Boolean.TRUE.equals(validRowsOnly);
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportJob j = new ImportJob();
+            j.id = id;
+            j.kind = "models";
+            j.format = f.name();
+            j.fileName = file.fileName() == null
+                    ? null
+                    : file.fileName().substring(0,
+                            Math.min(255, file.fileName().length()));
+            j.unitCode = scope;
+            j.dryRun = dry;
+            j.validRowsOnly = validOnly;
+            j.status = ImportStatus.RUNNING.name();
+            j.createdAt = OffsetDateTime.now();
+            j.createdBy = access.actor();
+            j.persist();
+        });
+        try {
+            imports.run(id, file.uploadedFile(), f, scope, dry, validOnly);
+        } catch (ProblemException e) {
+            imports.failed(id, ImportStatus.INVALID, e.errors().isEmpty() ? e.code() : e.errors().get(0).message());
+            throw e;
+        } catch (RuntimeException e) {
+            imports.failed(id, ImportStatus.FAILED, e.getClass().getSimpleName());
+            throw e;
+        }
+        return Response.created(URI.create("/api/v1/imports/" + id)).entity(view(id)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
+    @Transactional
+    @Operation(operationId = "listImports", summary = "Import jobs of a unit, newest first, with their counts (a running job's counts grow as it goes)")
+    public List<ImportJobView> list(
+            @QueryParam("unit") String unit) {
+        Access.Scope scope = access.scope(ModelOperations.LIST_IMPORTS, unit);
+        var q = scope.everywhere()
+                ? ImportJob.<ImportJob>find("order by createdAt desc, id")
+                : ImportJob.<ImportJob>find("unitCode in ?1 order by createdAt desc, id", scope.units());
+        return q.page(0, 100).list().stream().map(j -> view(j, false)).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
+    @Transactional
+    @Operation(operationId = "getImport", summary = "An import job: its counts, its status and the first 1000 errors of its rows in the caller's language")
+    public ImportJobView get(@PathParam("id") UUID id) {
+        return view(find(id, ModelOperations.READ_IMPORT).id);
+    }
+
+    @GET
+    @Path("{id}/errors.csv")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING})
+    @Transactional
+    @Operation(operationId = "downloadImportErrors", summary = "Every error of the job's rows as a CSV file (row, column, message in the caller's language, value)")
+    @APIResponse(responseCode = "200", description = "The error file (UTF-8 with a byte-order mark, so spreadsheets read Vietnamese).", content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    public Response errors(@PathParam("id") UUID id) {
+        ImportJob j = find(id, ModelOperations.DOWNLOAD_IMPORT_ERRORS);
+        return ImportErrors.csv(em, messages, j.id).build();
+    }
+
+    private ImportJob find(UUID id, ModelOperations op) {
+        access.requireRole(op);
+        ImportJob j = ImportJob.findById(id);
+        if (j == null) {
+            throw ProblemException.notFound("import", id);
+        }
+        access.require(op, Target.unit(j.unitCode), "import", id);
+        return j;
+    }
+
+    private ImportJobView view(UUID id) {
+        return QuarkusTransaction.joiningExisting().call(() -> view(ImportJob.findById(id), true));
+    }
+
+    private ImportJobView view(ImportJob j, boolean withErrors) {
+        long count = ImportErrors.count(em, j.id);
+        return new ImportJobView(j.id, j.kind, ImportFile.Format.valueOf(j.format), j.fileName, j.unitCode, j.dryRun,
+                j.validRowsOnly, ImportStatus.valueOf(j.status), j.rowsRead, j.rowsInvalid, j.rowsWritten,
+                j.modelsCreated, j.modelsUpdated, j.failure,
+                withErrors ? ImportErrors.views(em, messages, j.id, ERRORS_SHOWN) : List.of(), count,
+                count == 0 ? null : "/api/v1/imports/" + j.id + "/errors.csv", j.createdAt, j.createdBy,
+                j.finishedAt);
+    }
+}
