@@ -1,14 +1,10 @@
 package vn.qcdc.inspection.imports;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.qcdc.api.imports.ImportJobEntity;
 
 /**
  * An import job (lượt nhập dữ liệu): one file of delegations, past inspections, their findings and recommendations, read row by
@@ -17,25 +13,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "import_job")
-public class ImportJob extends PanacheEntityBase {
+public class ImportJob extends ImportJobEntity {
 
-    @Id
-    public UUID id;
-    public String kind;
-    public String format;
-    @Column(name = "file_name")
-    public String fileName;
-    @Column(name = "dry_run")
-    public boolean dryRun;
-    @Column(name = "valid_rows_only")
-    public boolean validRowsOnly;
-    public String status;
-    @Column(name = "rows_read")
-    public long rowsRead;
-    @Column(name = "rows_invalid")
-    public long rowsInvalid;
-    @Column(name = "rows_written")
-    public long rowsWritten;
     @Column(name = "delegations_created")
     public long delegationsCreated;
     @Column(name = "delegations_updated")
@@ -52,14 +31,4 @@ public class ImportJob extends PanacheEntityBase {
     public long findingsCreated;
     @Column(name = "findings_updated")
     public long findingsUpdated;
-    public String failure;
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-    @Column(name = "created_by")
-    public String createdBy;
-    /** The steering committee's unit whose records the file holds (who may see the job follows from it). */
-    @Column(name = "unit_code")
-    public String unitCode;
-    @Column(name = "finished_at")
-    public OffsetDateTime finishedAt;
 }

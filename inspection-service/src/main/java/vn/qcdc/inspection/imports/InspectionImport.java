@@ -25,8 +25,6 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import vn.qcdc.api.access.Access;
 import vn.qcdc.api.imports.ImportFile;
 import vn.qcdc.api.imports.ImportHeaders;
@@ -156,21 +154,9 @@ public class InspectionImport {
         }
     }
 
-    /** Records that the job stopped on something other than its file. */
-    public void failed(UUID jobId, ImportStatus status, String why) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            ImportJob j = ImportJob.findById(jobId);
-            j.status = status.name();
-            j.failure = why;
-            j.finishedAt = OffsetDateTime.now(clock);
-        });
-    }
-
     private void update(UUID jobId, ImportPass.Counts pass, Counts n, ImportStatus status) {
         ImportJob j = ImportJob.findById(jobId);
-        j.rowsRead = pass.read;
-        j.rowsInvalid = pass.invalid;
-        j.rowsWritten = pass.written;
+        j.progress(pass, status, OffsetDateTime.now(clock));
         j.delegationsCreated = n.delegationsCreated;
         j.delegationsUpdated = n.delegationsUpdated;
         j.inspectionsCreated = n.inspectionsCreated;
@@ -179,10 +165,6 @@ public class InspectionImport {
         j.recommendationsUpdated = n.recommendationsUpdated;
         j.findingsCreated = n.findingsCreated;
         j.findingsUpdated = n.findingsUpdated;
-        if (status != null) {
-            j.status = status.name();
-            j.finishedAt = OffsetDateTime.now(clock);
-        }
     }
 
     interface Work {

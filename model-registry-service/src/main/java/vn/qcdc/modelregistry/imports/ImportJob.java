@@ -1,53 +1,21 @@
 package vn.qcdc.modelregistry.imports;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.qcdc.api.imports.ImportJobEntity;
 
 /**
- * An import job (lượt nhập dữ liệu): one file of past "Dân vận khéo" models, read row by row. Its counts are committed
- * as the file is read and written, so another request sees its progress; its status is an
- * {@link vn.qcdc.api.imports.ImportStatus}.
+ * An import job (lượt nhập dữ liệu): one file of past "Dân vận khéo" models, read row by row. What every job records is in
+ * {@link vn.qcdc.api.imports.ImportJobEntity}; here, the counts of what it wrote.
  */
 @Entity
 @Table(name = "import_job")
-public class ImportJob extends PanacheEntityBase {
+public class ImportJob extends ImportJobEntity {
 
-    @Id
-    public UUID id;
-    public String kind;
-    public String format;
-    @Column(name = "file_name")
-    public String fileName;
-    @Column(name = "dry_run")
-    public boolean dryRun;
-    @Column(name = "valid_rows_only")
-    public boolean validRowsOnly;
-    public String status;
-    @Column(name = "rows_read")
-    public long rowsRead;
-    @Column(name = "rows_invalid")
-    public long rowsInvalid;
-    @Column(name = "rows_written")
-    public long rowsWritten;
     @Column(name = "models_created")
     public long modelsCreated;
     @Column(name = "models_updated")
     public long modelsUpdated;
-    public String failure;
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-    @Column(name = "created_by")
-    public String createdBy;
-    /** The unit whose models the file holds (who may see the job follows from it). */
-    @Column(name = "unit_code")
-    public String unitCode;
-    @Column(name = "finished_at")
-    public OffsetDateTime finishedAt;
 }

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,14 +30,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import vn.qcdc.api.access.Access;
-import vn.qcdc.api.access.Target;
 import vn.qcdc.api.imports.ImportErrors;
 import vn.qcdc.api.imports.ImportFile;
+import vn.qcdc.api.imports.ImportJobs;
 import vn.qcdc.api.imports.ImportStatus;
-import vn.qcdc.api.input.TextRules;
-import vn.qcdc.api.problem.Messages;
-import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.security.Roles;
 import vn.qcdc.modelregistry.access.ModelOperations;
 
@@ -67,19 +62,11 @@ public class ImportResource {
         public String file;
     }
 
-    static final int ERRORS_SHOWN = 1000;
-
     @Inject
-    Access access;
+    ImportJobs jobs;
 
     @Inject
     ModelImport imports;
-
-    @Inject
-    Messages messages;
-
-    @Inject
-    EntityManager em;
 
     @POST
     @Path("models")
@@ -98,47 +85,9 @@ public class ImportResource {
             @QueryParam("dryRun") Boolean dryRun,
             @QueryParam("validRowsOnly") Boolean validRowsOnly,
             @QueryParam("format") String format) {
-        access.requireRole(ModelOperations.IMPORT_MODELS);
-        TextRules.require("unit", unit);
-        TextRules.require("format", format);
-        String scope = unit != null ? unit : access.unitCode().orElse(null);
-        if (scope == null) {
-            throw ProblemException.invalidField("unit", "unit-required");
-        }
-        access.require(ModelOperations.IMPORT_MODELS, Target.unit(scope));
-        if (file == null) {
-            throw ProblemException.invalidField("file", "file-missing");
-        }
-        ImportFile.Format f = ImportFile.format(format, file.fileName(), file.contentType());
-        UUID id = UUID.randomUUID();
-        boolean dry = Boolean.TRUE.equals(dryRun);
-        boolean validOnly = Boolean.TRUE.equals(validRowsOnly);
-        QuarkusTransaction.requiringNew().run(() -> {
-            ImportJob j = new ImportJob();
-            j.id = id;
-            j.kind = "models";
-            j.format = f.name();
-            j.fileName = file.fileName() == null
-                    ? null
-                    : file.fileName().substring(0,
-                            Math.min(255, file.fileName().length()));
-            j.unitCode = scope;
-            j.dryRun = dry;
-            j.validRowsOnly = validOnly;
-            j.status = ImportStatus.RUNNING.name();
-            j.createdAt = OffsetDateTime.now();
-            j.createdBy = access.actor();
-            j.persist();
-        });
-        try {
-            imports.run(id, file.uploadedFile(), f, scope, dry, validOnly);
-        } catch (ProblemException e) {
-            imports.failed(id, ImportStatus.INVALID, e.errors().isEmpty() ? e.code() : e.errors().get(0).message());
-            throw e;
-        } catch (RuntimeException e) {
-            imports.failed(id, ImportStatus.FAILED, e.getClass().getSimpleName());
-            throw e;
-        }
+        UUID id = jobs.run(ModelOperations.IMPORT_MODELS, "models", ImportJob::new, file, unit, dryRun, validRowsOnly,
+                format,
+                imports::run);
         return Response.created(URI.create("/api/v1/imports/" + id)).entity(view(id)).build();
     }
 
@@ -148,11 +97,8 @@ public class ImportResource {
     @Operation(operationId = "listImports", summary = "Import jobs of a unit, newest first, with their counts (a running job's counts grow as it goes)")
     public List<ImportJobView> list(
             @QueryParam("unit") String unit) {
-        Access.Scope scope = access.scope(ModelOperations.LIST_IMPORTS, unit);
-        var q = scope.everywhere()
-                ? ImportJob.<ImportJob>find("order by createdAt desc, id")
-                : ImportJob.<ImportJob>find("unitCode in ?1 order by createdAt desc, id", scope.units());
-        return q.page(0, 100).list().stream().map(j -> view(j, false)).toList();
+        return jobs.list(ImportJob.class, ModelOperations.LIST_IMPORTS, unit).stream().map(j -> view(j, false))
+                .toList();
     }
 
     @GET
@@ -161,7 +107,7 @@ public class ImportResource {
     @Transactional
     @Operation(operationId = "getImport", summary = "An import job: its counts, its status and the first 1000 errors of its rows in the caller's language")
     public ImportJobView get(@PathParam("id") UUID id) {
-        return view(find(id, ModelOperations.READ_IMPORT).id);
+        return view(jobs.find(ImportJob.class, id, ModelOperations.READ_IMPORT).id);
     }
 
     @GET
@@ -172,18 +118,7 @@ public class ImportResource {
     @Operation(operationId = "downloadImportErrors", summary = "Every error of the job's rows as a CSV file (row, column, message in the caller's language, value)")
     @APIResponse(responseCode = "200", description = "The error file (UTF-8 with a byte-order mark, so spreadsheets read Vietnamese).", content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     public Response errors(@PathParam("id") UUID id) {
-        ImportJob j = find(id, ModelOperations.DOWNLOAD_IMPORT_ERRORS);
-        return ImportErrors.csv(em, messages, j.id).build();
-    }
-
-    private ImportJob find(UUID id, ModelOperations op) {
-        access.requireRole(op);
-        ImportJob j = ImportJob.findById(id);
-        if (j == null) {
-            throw ProblemException.notFound("import", id);
-        }
-        access.require(op, Target.unit(j.unitCode), "import", id);
-        return j;
+        return jobs.errorFile(jobs.find(ImportJob.class, id, ModelOperations.DOWNLOAD_IMPORT_ERRORS));
     }
 
     private ImportJobView view(UUID id) {
@@ -191,12 +126,11 @@ public class ImportResource {
     }
 
     private ImportJobView view(ImportJob j, boolean withErrors) {
-        long count = ImportErrors.count(em, j.id);
+        ImportJobs.Errors errors = jobs.errors(j, withErrors);
         return new ImportJobView(j.id, j.kind, ImportFile.Format.valueOf(j.format), j.fileName, j.unitCode, j.dryRun,
                 j.validRowsOnly, ImportStatus.valueOf(j.status), j.rowsRead, j.rowsInvalid, j.rowsWritten,
                 j.modelsCreated, j.modelsUpdated, j.failure,
-                withErrors ? ImportErrors.views(em, messages, j.id, ERRORS_SHOWN) : List.of(), count,
-                count == 0 ? null : "/api/v1/imports/" + j.id + "/errors.csv", j.createdAt, j.createdBy,
+                errors.shown(), errors.count(), errors.file(), j.createdAt, j.createdBy,
                 j.finishedAt);
     }
 }

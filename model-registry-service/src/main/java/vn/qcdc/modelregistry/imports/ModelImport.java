@@ -14,8 +14,6 @@ import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import vn.qcdc.api.access.Access;
 import vn.qcdc.api.imports.ImportFile;
 import vn.qcdc.api.imports.ImportHeaders;
@@ -88,15 +86,9 @@ public class ModelImport {
                     @Override
                     public void record(ImportPass.Counts counts, ImportStatus status) {
                         ImportJob j = ImportJob.findById(jobId);
-                        j.rowsRead = counts.read;
-                        j.rowsInvalid = counts.invalid;
-                        j.rowsWritten = counts.written;
+                        j.progress(counts, status, OffsetDateTime.now(clock));
                         j.modelsCreated = created[0];
                         j.modelsUpdated = updated[0];
-                        if (status != null) {
-                            j.status = status.name();
-                            j.finishedAt = OffsetDateTime.now(clock);
-                        }
                     }
 
                     @Override
@@ -105,15 +97,5 @@ public class ModelImport {
                         updated[0] = 0;
                     }
                 });
-    }
-
-    /** Records that the job stopped on something other than its file. */
-    public void failed(UUID jobId, ImportStatus status, String why) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            ImportJob j = ImportJob.findById(jobId);
-            j.status = status.name();
-            j.failure = why;
-            j.finishedAt = OffsetDateTime.now(clock);
-        });
     }
 }
