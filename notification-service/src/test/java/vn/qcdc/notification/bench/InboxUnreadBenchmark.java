@@ -106,13 +106,14 @@ class InboxUnreadBenchmark {
                         INSERT INTO delivery (id, source, source_kind, unit_code, channel, recipient, language,
                             subject, body, payload, status, attempts, next_attempt_at, sent_at, created_at,
                             updated_at, version)
-                        SELECT gen_random_uuid(), 'bench:' || g, 'BENCH', '01855', 'INBOX', ?1, 'vi', 'Thông báo',
-                            'Nội dung thông báo', jsonb_build_object(), 'SENT', 1, now(), now(), now(), now(), 0
+                        SELECT gen_random_uuid(), 'bench:' || g, 'MODEL_PROPOSED', '01855', 'INBOX', ?1, 'vi',
+                            'Thông báo', 'Nội dung thông báo', jsonb_build_object(), 'SENT', 1, now(), now(), now(),
+                            now(), 0
                         FROM generate_series(?2, ?3) AS g
                         RETURNING id, source)
                     INSERT INTO inbox_item (id, delivery_id, user_subject, kind, title, body, unit_code, created_at,
                         read_at)
-                    SELECT gen_random_uuid(), d.id, ?1, 'BENCH', 'Thông báo', 'Nội dung thông báo', '01855',
+                    SELECT gen_random_uuid(), d.id, ?1, 'MODEL_PROPOSED', 'Thông báo', 'Nội dung thông báo', '01855',
                         now() - make_interval(secs => substr(d.source, 7)::int),
                         CASE WHEN substr(d.source, 7)::int % 5 = 0 THEN now() END
                     FROM d

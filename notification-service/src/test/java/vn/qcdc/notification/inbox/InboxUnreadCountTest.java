@@ -87,13 +87,14 @@ class InboxUnreadCountTest {
                 WITH d AS (
                     INSERT INTO delivery (id, source, source_kind, unit_code, channel, recipient, language, subject,
                         body, payload, status, attempts, next_attempt_at, sent_at, created_at, updated_at, version)
-                    SELECT gen_random_uuid(), 'unread-test:' || gen_random_uuid(), 'TEST', '01855', 'INBOX', ?1,
-                        'vi', 'Thông báo', 'Nội dung', jsonb_build_object(), 'SENT', 1, now(), now(), now(), now(), 0
+                    SELECT gen_random_uuid(), 'unread-test:' || gen_random_uuid(), 'MODEL_PROPOSED', '01855',
+                        'INBOX', ?1, 'vi', 'Thông báo', 'Nội dung', jsonb_build_object(), 'SENT', 1, now(), now(),
+                        now(), now(), 0
                     FROM generate_series(1, ?2)
                     RETURNING id)
                 INSERT INTO inbox_item (id, delivery_id, user_subject, kind, title, body, unit_code, created_at,
                     read_at)
-                SELECT gen_random_uuid(), d.id, ?1, 'TEST', 'Thông báo', 'Nội dung', '01855', now(),
+                SELECT gen_random_uuid(), d.id, ?1, 'MODEL_PROPOSED', 'Thông báo', 'Nội dung', '01855', now(),
                     CASE WHEN row_number() OVER () <= ?3 THEN now() END
                 FROM d
                 """).setParameter(1, user).setParameter(2, n).setParameter(3, read).executeUpdate());
