@@ -117,7 +117,7 @@ class ImportTest {
         given().auth().oauth2(Tokens.steering("06")).get("/api/v1/inspections/" + inspection).then().statusCode(200)
                 .body("status", equalTo("CONCLUDED")).body("conclusion.date", equalTo("2021-03-20"));
         List<String> issued = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("SELECT o.payload"
-                + " FROM outbox_event o JOIN recommendation r ON o.record_key = CAST(r.id AS text)"
+                + " FROM outbox_log o JOIN recommendation r ON o.record_key = CAST(r.id AS text)"
                 + " WHERE r.external_id LIKE ?1 AND o.type = ?2").setParameter(1, prefix + "%")
                 .setParameter(2, EventTypes.RECOMMENDATION_ISSUED).getResultList());
         assertEquals(3, issued.size(), "one issued event per recommendation, none again on re-import");

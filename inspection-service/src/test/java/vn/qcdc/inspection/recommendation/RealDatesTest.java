@@ -124,7 +124,7 @@ class RealDatesTest {
 
     private String payload(String recommendationId, String type) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em
-                .createNativeQuery("SELECT payload FROM outbox_event WHERE record_key = ?1 AND type = ?2")
+                .createNativeQuery("SELECT payload FROM outbox_log WHERE record_key = ?1 AND type = ?2")
                 .setParameter(1, recommendationId).setParameter(2, type).getSingleResult());
     }
 }

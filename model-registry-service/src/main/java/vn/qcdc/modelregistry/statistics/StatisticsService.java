@@ -26,8 +26,9 @@ import vn.qcdc.units.AdministrativeUnit;
 import vn.qcdc.units.AdministrativeUnits;
 
 /**
- * Statistics per unit and year, computed by one grouped query over the unit's coverage, so a successor unit (19 Thái
- * Nguyên, 01843 Phường Bắc Kạn) counts the models of the units it replaced.
+ * Statistics per unit and year over the unit's coverage, so a successor unit (19 Thái Nguyên, 01843 Phường Bắc Kạn)
+ * counts the models of the units it replaced; read from summary rows kept with every write of a model
+ * ({@code V2_1__statistics_summary.sql}), so their cost does not grow with the number of models.
  */
 @ApplicationScoped
 public class StatisticsService {
@@ -47,8 +48,55 @@ public class StatisticsService {
     @Inject
     Access access;
 
+    /**
+     * The statistics of {@code unitCode}'s coverage (default: the caller's unit) and {@code year} (null: all years),
+     * read from the summary rows ({@code dvk_model_count}, kept by the database in the same transaction as every change
+     * of a model): one row per recorded unit, organisation type and counted value, whatever the number of models.
+     */
     @Transactional
     public ModelStatistics statistics(ModelOperations op, String unitCode, Integer year) {
+        Set<String> scope = models.scope(op, unitCode);
+        BodyType confined = models.confinedOrg(op);
+        StringBuilder sql = new StringBuilder("SELECT unit_code, org_type, dimension, value, n FROM dvk_model_count"
+                + " WHERE year = :year AND n <> 0");
+        if (scope != null) {
+            sql.append(" AND unit_code = ANY (CAST(:units AS text[]))");
+        }
+        if (confined != null) {
+            sql.append(" AND org_type = :org");
+        }
+        var query = em.createNativeQuery(sql.toString()).setParameter("year", year == null ? 0 : year);
+        if (scope != null) {
+            query.setParameter("units", scope.toArray(String[]::new));
+        }
+        if (confined != null) {
+            query.setParameter("org", confined.name());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Tally t = new Tally();
+        for (Object[] r : rows) {
+            String unit = (String) r[0];
+            String org = (String) r[1];
+            String value = (String) r[3];
+            long n = ((Number) r[4]).longValue();
+            switch ((String) r[2]) {
+                case "status" -> t.status(unit, org, value, n);
+                case "field" -> t.byField.merge(value, n, Long::sum);
+                case "kind" -> t.byKind.merge(value, n, Long::sum);
+                case "outstanding" -> t.outstanding(unit, n);
+                default -> throw new IllegalStateException("unknown summary dimension " + r[2]);
+            }
+        }
+        return assemble(unitCode, year, scope, t);
+    }
+
+    /**
+     * The same statistics counted from the models themselves (one grouped query over {@code dvk_model}): the reference
+     * the summary rows are held to in tests. Its cost grows with the number of models in scope.
+     */
+    @Transactional
+    ModelStatistics countedFromModels(ModelOperations op, String unitCode, Integer year) {
         Set<String> scope = models.scope(op, unitCode);
         BodyType confined = models.confinedOrg(op);
         StringBuilder sql = new StringBuilder("SELECT unit_code, org_type, field, kind, status, outstanding,"
@@ -75,32 +123,61 @@ public class StatisticsService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-
-        Map<String, Long> byOrg = zeros(enumNames(BodyType.values()));
-        byOrg.remove(BodyType.STEERING_COMMITTEE.name());
-        Map<String, Long> byField = zeros(enumNames(DvkModel.Field.values()));
-        Map<String, Long> byKind = zeros(enumNames(DvkModel.Kind.values()));
-        Map<String, Long> byStatus = zeros(enumNames(DvkModel.Status.values()));
-        Map<String, long[]> byRecorded = new TreeMap<>();
-        long total = 0;
-        long recognised = 0;
-        long outstanding = 0;
+        Tally t = new Tally();
         for (Object[] r : rows) {
             long n = ((Number) r[6]).longValue();
-            boolean rec = DvkModel.Status.RECOGNISED.name().equals(r[4]);
-            boolean out = Boolean.TRUE.equals(r[5]) && rec;
+            t.status((String) r[0], (String) r[1], (String) r[4], n);
+            t.byField.merge((String) r[2], n, Long::sum);
+            t.byKind.merge((String) r[3], n, Long::sum);
+            if (Boolean.TRUE.equals(r[5]) && DvkModel.Status.RECOGNISED.name().equals(r[4])) {
+                t.outstanding((String) r[0], n);
+            }
+        }
+        return assemble(unitCode, year, scope, t);
+    }
+
+    /** Counts being added up: per organisation, field, kind and status, and per recorded unit. */
+    private static final class Tally {
+        final Map<String, Long> byOrg = zeros(enumNames(BodyType.values()));
+        final Map<String, Long> byField = zeros(enumNames(DvkModel.Field.values()));
+        final Map<String, Long> byKind = zeros(enumNames(DvkModel.Kind.values()));
+        final Map<String, Long> byStatus = zeros(enumNames(DvkModel.Status.values()));
+        /** Per recorded unit: total, recognised, outstanding. */
+        final Map<String, long[]> byRecorded = new TreeMap<>();
+        long total;
+        long recognised;
+        long outstanding;
+
+        Tally() {
+            byOrg.remove(BodyType.STEERING_COMMITTEE.name());
+        }
+
+        void status(String unit, String org, String status, long n) {
+            boolean rec = DvkModel.Status.RECOGNISED.name().equals(status);
             total += n;
             recognised += rec ? n : 0;
-            outstanding += out ? n : 0;
-            byOrg.merge((String) r[1], n, Long::sum);
-            byField.merge((String) r[2], n, Long::sum);
-            byKind.merge((String) r[3], n, Long::sum);
-            byStatus.merge((String) r[4], n, Long::sum);
-            long[] u = byRecorded.computeIfAbsent((String) r[0], k -> new long[3]);
+            byOrg.merge(org, n, Long::sum);
+            byStatus.merge(status, n, Long::sum);
+            long[] u = byRecorded.computeIfAbsent(unit, k -> new long[3]);
             u[0] += n;
             u[1] += rec ? n : 0;
-            u[2] += out ? n : 0;
         }
+
+        void outstanding(String unit, long n) {
+            outstanding += n;
+            byRecorded.computeIfAbsent(unit, k -> new long[3])[2] += n;
+        }
+    }
+
+    private ModelStatistics assemble(String unitCode, Integer year, Set<String> scope, Tally t) {
+        Map<String, Long> byOrg = t.byOrg;
+        Map<String, Long> byField = t.byField;
+        Map<String, Long> byKind = t.byKind;
+        Map<String, Long> byStatus = t.byStatus;
+        Map<String, long[]> byRecorded = t.byRecorded;
+        long total = t.total;
+        long recognised = t.recognised;
+        long outstanding = t.outstanding;
         long decidable = total - byStatus.getOrDefault(DvkModel.Status.WITHDRAWN.name(), 0L);
         BigDecimal rate = decidable == 0
                 ? null

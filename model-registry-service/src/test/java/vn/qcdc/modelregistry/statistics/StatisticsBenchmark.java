@@ -30,6 +30,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import vn.qcdc.api.access.Access;
+import vn.qcdc.modelregistry.access.ModelOperations;
 import vn.qcdc.testsupport.Tokens;
 
 /**
@@ -52,6 +54,9 @@ class StatisticsBenchmark {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    StatisticsService statistics;
+
     @TestHTTPResource("/")
     URL base;
 
@@ -62,7 +67,8 @@ class StatisticsBenchmark {
     void statisticsLatencyAt10kAnd1M() throws Exception {
         StringBuilder out = new StringBuilder();
         out.append("Run ").append(OffsetDateTime.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, Java ").append(System.getProperty("java.version")).append("\n\n");
+                .append(" cores, Java ").append(System.getProperty("java.version")).append(", load average before: ")
+                .append(loadAverage()).append("\n\n");
         out.append("| models | request | n | p50 ms | p99 ms | p50 / baseline p50 | p99 / baseline p99 |\n");
         out.append("|---|---|---|---|---|---|---|\n");
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM dvk_model WHERE created_by ="
@@ -81,7 +87,19 @@ class StatisticsBenchmark {
                 double[] s = measure("/api/v1/model-statistics?" + q, n);
                 row(out, target, "GET /api/v1/model-statistics?" + q, n, s, baseline);
             }
+            // In the service, without HTTP: the summary rows (what the endpoint reads) and the grouped count over the
+            // models (what it read before), same requests, the summary as the reference of the ratio columns.
+            for (Integer year : java.util.Arrays.asList(2020, null)) {
+                double[] summary = inService(() -> statistics.statistics(ModelOperations.STATISTICS, "19", year), n);
+                double[] counted = inService(() -> statistics.countedFromModels(ModelOperations.STATISTICS, "19",
+                        year), n);
+                String what = "unit=19" + (year == null ? "" : "&year=" + year);
+                row(out, target, "in the service, summary rows: " + what, n, summary, summary);
+                row(out, target, "in the service, grouped count over the models (before): " + what, n, counted,
+                        summary);
+            }
         }
+        out.append("\nLoad average after: ").append(loadAverage()).append('\n');
         String file = System.getProperty("qcdc.bench.out");
         System.out.println(out);
         if (file != null) {
@@ -139,6 +157,22 @@ class StatisticsBenchmark {
         return ms;
     }
 
+    private double[] inService(java.util.function.Supplier<ModelStatistics> call, int n) {
+        return Access.asSystem("bench", () -> {
+            for (int i = 0; i < Math.max(20, n / 10); i++) {
+                call.get();
+            }
+            double[] ms = new double[n];
+            for (int i = 0; i < n; i++) {
+                long t = System.nanoTime();
+                call.get();
+                ms[i] = (System.nanoTime() - t) / 1e6;
+            }
+            Arrays.sort(ms);
+            return ms;
+        });
+    }
+
     private void send(HttpRequest req) throws Exception {
         HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode(), () -> new String(r.body()));
@@ -154,4 +188,11 @@ class StatisticsBenchmark {
                 pct(s, 0.5), pct(s, 0.99), pct(s, 0.5) / pct(base, 0.5), pct(s, 0.99) / pct(base, 0.99)));
     }
 
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
 }

@@ -32,4 +32,14 @@ public class InboxItem extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "read_at")
     public OffsetDateTime readAt;
+
+    /**
+     * How many entries {@code subject} has not read: the count kept per user in {@code inbox_unread}, in the same
+     * transaction as every write of an entry (V4_3__inbox_unread_count.sql), so one primary-key lookup.
+     */
+    public static long unreadOf(String subject) {
+        Object n = getEntityManager().createNativeQuery("SELECT COALESCE((SELECT n FROM inbox_unread"
+                + " WHERE user_subject = ?1), 0)").setParameter(1, subject).getSingleResult();
+        return ((Number) n).longValue();
+    }
 }

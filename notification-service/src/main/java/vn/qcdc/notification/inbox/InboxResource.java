@@ -96,7 +96,7 @@ public class InboxResource {
         String next = rows.size() > size
                 ? Cursor.encode(List.of(rows.get(size - 1).createdAt.toString(), rows.get(size - 1).id.toString()))
                 : null;
-        long unread = InboxItem.count("userSubject = ?1 and readAt is null", me);
+        long unread = InboxItem.unreadOf(me);
         return new InboxPage(items, next, size, unread);
     }
 

@@ -79,7 +79,7 @@ class HistoryImportTest {
         assertEquals(0, Probe.emailsTo(email, ""));
         // nothing went to the outbox for it (the only way an event leaves the service)
         long events = QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery("SELECT count(*) FROM outbox_event WHERE record_key = ?1")
+                .call(() -> ((Number) em.createNativeQuery("SELECT count(*) FROM outbox_log WHERE record_key = ?1")
                         .setParameter(1, rec.toString()).getSingleResult()).longValue());
         assertEquals(0, events, "no recommendation.overdue or recommendation.escalated for a 2022 deadline");
     }

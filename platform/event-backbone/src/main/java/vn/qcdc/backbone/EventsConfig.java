@@ -38,7 +38,11 @@ public interface EventsConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        @WithDefault("200")
+        /**
+         * Rows one relay pass (one transaction) publishes at most; it reads, sends and takes them out of the outbox in
+         * chunks of 250, two in flight.
+         */
+        @WithDefault("1000")
         int batchSize();
 
         /** How long to wait for the broker to acknowledge a batch before trying again later. */

@@ -94,7 +94,11 @@ public class KafkaClients {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // lz4: cheap on CPU, and every Kafka consumer decodes it (kafka-clients ships lz4-java).
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // The relay hands the producer hundreds of records at once: 256 KiB batches carry a chunk in a few requests
+        // (the 16 KiB default splits it into dozens, each waiting for one of the 5 in-flight slots).
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         // While the broker is away, fail a batch quickly; the outbox keeps the events and the relay retries.
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         // Kafka requires delivery.timeout >= linger + request.timeout.

@@ -84,7 +84,7 @@ class EventBackboneTest {
     /** When the event's outbox row was sent (null while pending); the row must exist. */
     Object sentAt(String eventId) {
         List<?> rows = QuarkusTransaction.requiringNew().call(() -> em
-                .createNativeQuery("SELECT sent_at FROM outbox_event WHERE event_id = CAST(?1 AS uuid)")
+                .createNativeQuery("SELECT sent_at FROM outbox_log WHERE event_id = CAST(?1 AS uuid)")
                 .setParameter(1, eventId).getResultList());
         assertEquals(1, rows.size(), "outbox row of " + eventId);
         return rows.get(0);
@@ -112,7 +112,7 @@ class EventBackboneTest {
         String marker = "rolled-back-" + UUID.randomUUID();
         given().queryParam("note", marker).queryParam("fail", true).post("/probe").then().statusCode(500);
         long rows = QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("SELECT count(*) FROM outbox_event WHERE payload LIKE ?1")
+                .createNativeQuery("SELECT count(*) FROM outbox_log WHERE payload LIKE ?1")
                 .setParameter(1, "%" + marker + "%").getSingleResult()).longValue());
         assertEquals(0, rows, "the outbox row rolled back with the change");
         // A later event on the same topic is the fence: once it is there, the failed one would have been too.

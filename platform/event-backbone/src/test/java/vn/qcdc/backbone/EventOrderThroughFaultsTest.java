@@ -194,7 +194,7 @@ class EventOrderThroughFaultsTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> parked.list(10).stream().anyMatch(e -> e.seq() == p.seq()));
         QuarkusTransaction.requiringNew().run(() -> em
-                .createNativeQuery("UPDATE outbox_event SET sent_at = now() WHERE seq = ?1")
+                .createNativeQuery("DELETE FROM outbox_event WHERE seq = ?1")
                 .setParameter(1, p.seq()).executeUpdate()); // out of the way of other tests' health checks
     }
 }

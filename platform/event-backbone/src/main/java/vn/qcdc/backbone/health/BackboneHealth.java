@@ -95,16 +95,16 @@ public class BackboneHealth {
                 em.createNativeQuery("SET LOCAL statement_timeout = " + PROBE_TIMEOUT.toMillis()).executeUpdate();
                 Object[] row = (Object[]) em.createNativeQuery("SELECT count(*),"
                         + " COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)"
-                        + " FROM outbox_event WHERE sent_at IS NULL AND parked_at IS NULL").getSingleResult();
+                        + " FROM outbox_event WHERE parked_at IS NULL").getSingleResult();
                 pending.set(((Number) row[0]).longValue());
                 oldestPendingAgeSeconds.set(((Number) row[1]).longValue());
                 @SuppressWarnings("unchecked")
                 List<Object[]> rows = em.createNativeQuery("SELECT seq, type, record_key, last_error FROM outbox_event"
-                        + " WHERE parked_at IS NOT NULL AND sent_at IS NULL ORDER BY seq LIMIT 5").getResultList();
+                        + " WHERE parked_at IS NOT NULL ORDER BY seq LIMIT 5").getResultList();
                 long count = rows.size() < 5
                         ? rows.size()
                         : ((Number) em.createNativeQuery("SELECT count(*) FROM outbox_event"
-                                + " WHERE parked_at IS NOT NULL AND sent_at IS NULL").getSingleResult()).longValue();
+                                + " WHERE parked_at IS NOT NULL").getSingleResult()).longValue();
                 List<String> names = new ArrayList<>();
                 for (Object[] r : rows) {
                     names.add("#" + r[0] + " " + r[1] + " (key " + r[2] + "): " + r[3]);

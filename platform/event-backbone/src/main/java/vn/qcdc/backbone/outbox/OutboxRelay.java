@@ -3,6 +3,7 @@ package vn.qcdc.backbone.outbox;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,12 +38,12 @@ import vn.qcdc.backbone.EventsConfig;
 import vn.qcdc.backbone.KafkaClients;
 
 /**
- * Publishes outbox rows to Kafka as CloudEvents (binary mode: {@code ce_*} headers, JSON data), in order, and marks
- * them sent. One relay at a time per database: each pass holds a transaction-scoped advisory lock, so replicas never
+ * Publishes outbox rows to Kafka as CloudEvents (binary mode: {@code ce_*} headers, JSON data), in order, and moves
+ * them to {@code outbox_sent} (kept for the retention, then purged) once sent. One relay at a time per database: each pass holds a transaction-scoped advisory lock, so replicas never
  * publish the same row at once.
  *
  * <p>
- * Order per aggregate: a row is marked sent only after the broker acknowledged it and every row before it
+ * Order per aggregate: a row is marked sent (moved out of {@code outbox_event}) only after the broker acknowledged it and every row before it
  * (acks=all). When a pass fails (broker away, a row refused), the relay <em>discards its producer</em> before the next
  * pass, which aborts whatever that producer still held: the next pass resends from the first unacknowledged row with a
  * new producer, and no record of the old generation can reach the broker after it. Duplicates are thus bounded to
@@ -59,6 +61,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key of the relay ("QCDC" + 1): all replicas of a service contend for it. */
     static final long LOCK_KEY = 0x5143444301L;
+    /** Rows read, sent and taken out of the outbox at a time within a pass (a pass is one transaction). */
+    static final int CHUNK = 250;
 
     @Inject
     EntityManager em;
@@ -173,57 +177,118 @@ public class OutboxRelay {
             return new PassResult(0, false);
         }
         if (++passes % 600 == 0) {
-            purgeOld();
+            purgeExpired();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT seq, event_id, topic, record_key, type, source, subject,"
-                + " occurred_at, payload, aggregate_version, attempts FROM outbox_event"
-                + " WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT ?1")
-                .setParameter(1, config.relay().batchSize()).getResultList();
-        if (rows.isEmpty()) {
-            return new PassResult(0, false);
-        }
-        KafkaProducer<String, byte[]> producer = kafka.relayProducer();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        int limit = config.relay().batchSize();
+        int chunk = Math.min(limit, CHUNK);
+        long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
+        KafkaProducer<String, byte[]> producer = null;
+        ArrayDeque<Chunk> inFlight = new ArrayDeque<>();
+        long after = Long.MIN_VALUE;
+        int selected = 0;
+        boolean exhausted = false;
+        int done = 0;
         Throwable failure = null;
+        Object[] failedRow = null;
+        while (true) {
+            // Keep two chunks in flight: the broker acknowledges one while the database reads the next or takes the
+            // previous out of the outbox. A chunk is taken out only once it and every chunk before it are acknowledged.
+            while (!exhausted && inFlight.size() < 2 && selected < limit
+                    && (inFlight.isEmpty() || inFlight.peekLast().sendFailure == null)) {
+                int want = Math.min(chunk, limit - selected);
+                List<Object[]> rows = pending(after, want);
+                exhausted = rows.size() < want;
+                if (rows.isEmpty()) {
+                    break;
+                }
+                selected += rows.size();
+                after = seq(rows.get(rows.size() - 1));
+                if (producer == null) {
+                    producer = kafka.relayProducer();
+                }
+                inFlight.add(send(producer, rows));
+            }
+            Chunk c = inFlight.poll();
+            if (c == null) {
+                break;
+            }
+            List<Long> acked = new ArrayList<>(c.rows.size());
+            Throwable f = c.sendFailure;
+            for (int i = 0; i < c.acks.size(); i++) {
+                try {
+                    c.acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    acked.add(seq(c.rows.get(i)));
+                } catch (ExecutionException e) {
+                    f = e.getCause();
+                } catch (java.util.concurrent.TimeoutException e) {
+                    f = e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    f = e;
+                }
+                if (acked.size() <= i) {
+                    break; // keep order: nothing after the first unacknowledged event is marked
+                }
+            }
+            markSent(acked);
+            done += acked.size();
+            if (f != null) {
+                failure = f;
+                failedRow = c.rows.get(acked.size());
+                break;
+            }
+        }
+        if (failure == null) {
+            if (brokerDown && done > 0) {
+                LOG.info("Kafka is reachable again; the outbox is being drained");
+                brokerDown = false;
+            }
+            return new PassResult(done, false);
+        }
+        recordFailure(failedRow, failure);
+        return new PassResult(done, true);
+    }
+
+    /** Rows sent to the producer, their acknowledgements, and the error that stopped sending the rest, if any. */
+    private record Chunk(List<Object[]> rows, List<Future<RecordMetadata>> acks, RuntimeException sendFailure) {
+    }
+
+    /** Up to {@code limit} rows waiting to be sent, after {@code after} in outbox order. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> pending(long after, int limit) {
+        return em.createNativeQuery("SELECT seq, event_id, topic, record_key, type, source, subject, occurred_at,"
+                + " payload, aggregate_version, attempts FROM outbox_event WHERE parked_at IS NULL AND seq > ?2"
+                + " ORDER BY seq LIMIT ?1").setParameter(1, limit).setParameter(2, after).getResultList();
+    }
+
+    private Chunk send(KafkaProducer<String, byte[]> producer, List<Object[]> rows) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             try {
                 acks.add(producer.send(toRecord(row)));
             } catch (RuntimeException e) {
-                failure = e;
-                break;
+                return new Chunk(rows, acks, e);
             }
         }
-        List<Long> done = new ArrayList<>(rows.size());
-        long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
-        for (int i = 0; i < acks.size() && failure == null; i++) {
-            try {
-                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                done.add(seq(rows.get(i)));
-            } catch (ExecutionException e) {
-                failure = e.getCause();
-            } catch (java.util.concurrent.TimeoutException e) {
-                failure = e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = e;
-            }
-            // keep order: nothing after the first unacknowledged event is marked
+        return new Chunk(rows, acks, null);
+    }
+
+    /**
+     * Sent rows leave the outbox for the retention copy in one statement: a delete writes no index entries, where
+     * marking them in place could never be a HOT update (see V0_10_1__outbox_sent.sql).
+     */
+    private void markSent(List<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return;
         }
-        if (!done.isEmpty()) {
-            em.createNativeQuery("UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1"
-                    + " WHERE seq = ANY(?1)").setParameter(1, done.toArray(new Long[0])).executeUpdate();
-            published.increment(done.size());
-        }
-        if (failure == null) {
-            if (brokerDown) {
-                LOG.info("Kafka is reachable again; the outbox is being drained");
-                brokerDown = false;
-            }
-            return new PassResult(done.size(), false);
-        }
-        recordFailure(rows.get(done.size()), failure);
-        return new PassResult(done.size(), true);
+        em.createNativeQuery("WITH moved AS (DELETE FROM outbox_event WHERE seq = ANY(?1) RETURNING seq, event_id,"
+                + " topic, record_key, type, source, subject, occurred_at, payload, created_at, attempts, last_error,"
+                + " aggregate_version) INSERT INTO outbox_sent (seq, event_id, topic, record_key, type, source,"
+                + " subject, occurred_at, payload, created_at, sent_at, attempts, last_error, aggregate_version)"
+                + " SELECT seq, event_id, topic, record_key, type, source, subject, occurred_at, payload, created_at,"
+                + " now(), attempts + 1, last_error, aggregate_version FROM moved ORDER BY seq")
+                .setParameter(1, seqs.toArray(new Long[0])).executeUpdate();
+        published.increment(seqs.size());
     }
 
     /** Notes the failure on the first unacknowledged row; parks it when the broker keeps refusing that very row. */
@@ -301,13 +366,18 @@ public class OutboxRelay {
         return OffsetDateTime.parse(value.toString());
     }
 
-    /** Keeps the outbox and the consumers' message log bounded: sent events and processed ids past the retention. */
-    private void purgeOld() {
+    /**
+     * Keeps the outbox and the consumers' message log bounded: deletes sent events and processed event ids older than
+     * the retention (both found through a BRIN index on their time). The relay does this every 600 passes while it
+     * holds the relay lock; returns how many rows went.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int purgeExpired() {
         double seconds = config.relay().retention().toSeconds();
-        em.createNativeQuery("DELETE FROM outbox_event WHERE sent_at < now() - make_interval(secs => ?1)")
-                .setParameter(1, seconds).executeUpdate();
-        em.createNativeQuery("DELETE FROM processed_event WHERE processed_at < now() - make_interval(secs => ?1)")
-                .setParameter(1, seconds).executeUpdate();
+        return em.createNativeQuery("DELETE FROM outbox_sent WHERE sent_at < now() - make_interval(secs => ?1)")
+                .setParameter(1, seconds).executeUpdate()
+                + em.createNativeQuery("DELETE FROM processed_event WHERE processed_at < now()"
+                        + " - make_interval(secs => ?1)").setParameter(1, seconds).executeUpdate();
     }
 
     private static String rootMessage(Throwable t) {

@@ -28,7 +28,7 @@ public class ParkedEvents {
     public List<Parked> list(int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT seq, event_id, topic, record_key, type, aggregate_version,"
-                + " attempts, last_error, parked_at FROM outbox_event WHERE parked_at IS NOT NULL AND sent_at IS NULL"
+                + " attempts, last_error, parked_at FROM outbox_event WHERE parked_at IS NOT NULL"
                 + " ORDER BY seq LIMIT ?1").setParameter(1, limit).getResultList();
         return rows.stream().map(r -> new Parked(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2],
                 (String) r[3], (String) r[4], r[5] == null ? null : ((Number) r[5]).longValue(),
@@ -43,7 +43,7 @@ public class ParkedEvents {
     @Transactional
     public boolean requeue(long seq) {
         int n = em.createNativeQuery("UPDATE outbox_event SET parked_at = NULL, attempts = 0"
-                + " WHERE seq = ?1 AND parked_at IS NOT NULL AND sent_at IS NULL").setParameter(1, seq)
+                + " WHERE seq = ?1 AND parked_at IS NOT NULL").setParameter(1, seq)
                 .executeUpdate();
         if (n == 1) {
             relay.wakeUp();
