@@ -122,7 +122,7 @@ class ModelImportTest {
         // no alarm: only registered and updated events, never a proposal, recognition or status change
         @SuppressWarnings("unchecked")
         List<String> types = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("SELECT o.type"
-                + " FROM outbox_event o JOIN dvk_model m ON o.record_key = CAST(m.id AS text)"
+                + " FROM outbox_log o JOIN dvk_model m ON o.record_key = CAST(m.id AS text)"
                 + " WHERE m.external_id LIKE ?1").setParameter(1, p + "%").getResultList());
         assertEquals(5, types.size(), types.toString());
         assertTrue(types.stream().allMatch(t -> t.equals(EventTypes.MODEL_REGISTERED)
