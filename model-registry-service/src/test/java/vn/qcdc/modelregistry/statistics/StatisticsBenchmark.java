@@ -1,12 +1,8 @@
 package vn.qcdc.modelregistry.statistics;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import vn.qcdc.api.access.Access;
 import vn.qcdc.modelregistry.access.ModelOperations;
+import vn.qcdc.testsupport.Timings;
 import vn.qcdc.testsupport.Tokens;
 
 /**
@@ -68,7 +65,7 @@ class StatisticsBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("Run ").append(OffsetDateTime.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, Java ").append(System.getProperty("java.version")).append(", load average before: ")
-                .append(loadAverage()).append("\n\n");
+                .append(Timings.loadAverage()).append("\n\n");
         out.append("| models | request | n | p50 ms | p99 ms | p50 / baseline p50 | p99 / baseline p99 |\n");
         out.append("|---|---|---|---|---|---|---|\n");
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM dvk_model WHERE created_by ="
@@ -81,10 +78,10 @@ class StatisticsBenchmark {
             System.out.printf("[bench] %,d bench models in place (%d s)%n", target,
                     (System.nanoTime() - t0) / 1_000_000_000);
             int n = target > 100_000 ? 200 : 500;
-            double[] baseline = measure("/api/v1/units/01855", n);
+            double[] baseline = get("/api/v1/units/01855", n);
             row(out, target, "baseline GET /api/v1/units/01855", n, baseline, baseline);
             for (String q : List.of("unit=01855&year=2020", "unit=19&year=2020", "unit=19")) {
-                double[] s = measure("/api/v1/model-statistics?" + q, n);
+                double[] s = get("/api/v1/model-statistics?" + q, n);
                 row(out, target, "GET /api/v1/model-statistics?" + q, n, s, baseline);
             }
             // In the service, without HTTP: the summary rows (what the endpoint reads) and the grouped count over the
@@ -99,7 +96,7 @@ class StatisticsBenchmark {
                         summary);
             }
         }
-        out.append("\nLoad average after: ").append(loadAverage()).append('\n');
+        out.append("\nLoad average after: ").append(Timings.loadAverage()).append('\n');
         String file = System.getProperty("qcdc.bench.out");
         System.out.println(out);
         if (file != null) {
@@ -141,58 +138,22 @@ class StatisticsBenchmark {
         }
     }
 
-    private double[] measure(String path, int n) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
-                .header("Authorization", "Bearer " + token).GET().build();
-        for (int i = 0; i < Math.max(20, n / 10); i++) {
-            send(req);
-        }
-        double[] ms = new double[n];
-        for (int i = 0; i < n; i++) {
-            long t = System.nanoTime();
-            send(req);
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms;
+    private double[] get(String path, int n) throws Exception {
+        return Timings.get(http, URI.create(base.toString().replaceAll("/$", "") + path), token, n);
     }
 
     private double[] inService(java.util.function.Supplier<ModelStatistics> call, int n) {
         return Access.asSystem("bench", () -> {
-            for (int i = 0; i < Math.max(20, n / 10); i++) {
-                call.get();
+            try {
+                return Timings.millis(n, call::get);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            double[] ms = new double[n];
-            for (int i = 0; i < n; i++) {
-                long t = System.nanoTime();
-                call.get();
-                ms[i] = (System.nanoTime() - t) / 1e6;
-            }
-            Arrays.sort(ms);
-            return ms;
         });
     }
 
-    private void send(HttpRequest req) throws Exception {
-        HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, r.statusCode(), () -> new String(r.body()));
-    }
-
-    private static double pct(double[] sorted, double p) {
-        int i = (int) Math.ceil(p * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-    }
-
     private static void row(StringBuilder out, int models, String what, int n, double[] s, double[] base) {
-        out.append(String.format(Locale.ROOT, "| %,d | %s | %d | %.2f | %.2f | %.1f× | %.1f× |%n", models, what, n,
-                pct(s, 0.5), pct(s, 0.99), pct(s, 0.5) / pct(base, 0.5), pct(s, 0.99) / pct(base, 0.99)));
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
+        out.append(String.format(Locale.ROOT, "| %,d | %s ", models, what)).append(Timings.cells(n, s, base))
+                .append('\n');
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -32,6 +29,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import vn.qcdc.infra.DevTokens;
+import vn.qcdc.testsupport.Timings;
 import vn.qcdc.testsupport.Tokens;
 
 /**
@@ -65,7 +63,7 @@ class InboxUnreadBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("Run ").append(OffsetDateTime.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, Java ").append(System.getProperty("java.version")).append(", load average before: ")
-                .append(loadAverage()).append("\n\n");
+                .append(Timings.loadAverage()).append("\n\n");
         long t0 = System.nanoTime();
         fill(items);
         System.out.printf("[bench] %,d inbox items in place (%d s)%n", items, (System.nanoTime() - t0) / 1_000_000_000);
@@ -83,7 +81,7 @@ class InboxUnreadBenchmark {
         double[] kept = sql("SELECT COALESCE((SELECT n FROM inbox_unread WHERE user_subject = ?), 0)", n);
         row(out, "SQL: count the unread entries (before: partial index of V4_2)", n, counted, kept);
         row(out, "SQL: read the kept count (inbox_unread), the reference of the two SQL rows", n, kept, kept);
-        out.append("\nLoad average after: ").append(loadAverage()).append('\n');
+        out.append("\nLoad average after: ").append(Timings.loadAverage()).append('\n');
         System.out.println(out);
         String file = System.getProperty("qcdc.bench.out");
         if (file != null) {
@@ -127,60 +125,23 @@ class InboxUnreadBenchmark {
     }
 
     private double[] http(String path, int n) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
-                .header("Authorization", "Bearer " + token).GET().build();
-        for (int i = 0; i < Math.max(20, n / 10); i++) {
-            send(req);
-        }
-        double[] ms = new double[n];
-        for (int i = 0; i < n; i++) {
-            long t = System.nanoTime();
-            send(req);
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms;
+        return Timings.get(http, URI.create(base.toString().replaceAll("/$", "") + path), token, n);
     }
 
-    private void send(HttpRequest req) throws Exception {
-        HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, r.statusCode(), () -> new String(r.body()));
-    }
-
-    private double[] sql(String query, int n) throws SQLException {
-        double[] ms = new double[n];
+    private double[] sql(String query, int n) throws Exception {
+        long unread = 80_000L * Integer.getInteger("qcdc.bench.items", 100_000) / 100_000;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(query)) {
             ps.setString(1, USER);
-            for (int i = -Math.max(20, n / 10); i < n; i++) {
-                long t = System.nanoTime();
+            return Timings.millis(n, () -> {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    assertEquals(80_000L * Integer.getInteger("qcdc.bench.items", 100_000) / 100_000, rs.getLong(1));
+                    assertEquals(unread, rs.getLong(1));
                 }
-                if (i >= 0) {
-                    ms[i] = (System.nanoTime() - t) / 1e6;
-                }
-            }
+            });
         }
-        Arrays.sort(ms);
-        return ms;
-    }
-
-    private static double pct(double[] sorted, double p) {
-        int i = (int) Math.ceil(p * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
     private static void row(StringBuilder out, String what, int n, double[] s, double[] base) {
-        out.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.1f× | %.1f× |%n", what, n, pct(s, 0.5),
-                pct(s, 0.99), pct(s, 0.5) / pct(base, 0.5), pct(s, 0.99) / pct(base, 0.99)));
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
+        out.append("| ").append(what).append(' ').append(Timings.cells(n, s, base)).append('\n');
     }
 }
