@@ -15,7 +15,9 @@
 #   ./mvnw -DskipTests install -Dquarkus.package.jar.appcds.enabled=true   # what ./suite.sh builds; then
 #   bench/startup/run.sh                                                    # needs wrk and curl
 #   RUNS=3 LOAD_SECONDS=10 VARIANTS=$'-Xmx256m\n-Xmx256m -XX:+UseSerialGC' bench/startup/run.sh
-# APPCDS in a variant stands for -XX:SharedArchiveFile=app-cds.jsa (the archive the build left beside each jar).
+# APPCDS in a variant stands for -XX:SharedArchiveFile=app-cds.jsa (the archive the build left beside each jar), with
+# the default java; AOT for -XX:AOTCache=app.aot (the ahead-of-time cache the launcher records on Java 25+), with the
+# java the launcher gives the services (a Java 25+: see suite.sh); this script records the minimal app's the same way.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$(pwd)"
@@ -27,7 +29,7 @@ LOAD_SECONDS="${LOAD_SECONDS:-20}"
 # class-data archive; and the same with the optimising compiler on (as a cluster's pods run: slower start, more
 # memory, a higher steady rate).
 NOW="$(sed -n 's/.*SERVICE_JVM_OPTIONS = "\(.*\)";.*/\1/p' deploy/src/main/java/vn/qcdc/deploy/Suite.java)"
-DEFAULT_VARIANTS="-Xmx256m"$'\n'"$NOW APPCDS"$'\n'"${NOW/ -XX:TieredStopAtLevel=1/} APPCDS"
+DEFAULT_VARIANTS="-Xmx256m"$'\n'"$NOW APPCDS"$'\n'"$NOW AOT"
 VARIANTS="${VARIANTS:-$DEFAULT_VARIANTS}"
 SERVICES="${SERVICES:-inspection-service model-registry-service notification-service}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
@@ -66,6 +68,18 @@ for s in $SERVICES; do
   cp "/proc/$pid/environ" "$DATA/$s.env"
 done
 printf 'PATH=%s\0' "$PATH" > "$DATA/minimal-app.env"
+# The java the launcher gave the services (a Java 25+ when one is installed), for the AOT variants.
+SERVICE_JAVA="$(readlink "/proc/$(pgrep -f "qcdc.instance=inspection-service( |$)" | head -1)/exe")"
+
+# The minimal app's ahead-of-time cache, recorded as the launcher records the services' (a start, one request, stop).
+if [[ $VARIANTS == *AOT* ]]; then
+  (cd "$HERE/minimal-app/target/quarkus-app" && rm -f app.aot && exec "$SERVICE_JAVA" $NOW -XX:AOTCacheOutput=app.aot \
+    -Dquarkus.http.port=$PORT -Dquarkus.management.port=$MGMT -jar quarkus-run.jar > "$DATA/minimal-record.log" 2>&1) &
+  rec=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/hello"; do sleep 0.1; done
+  kill $rec
+  wait $rec 2>/dev/null || true
+fi
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else print a[int((NR + 1) / 2)] }'; }
 
@@ -74,16 +88,26 @@ median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else prin
 measure() {
   local name=$1 dir=$2 opts=$3 path=$4 envs=() t0 t1 log="$DATA/$1.log"
   mapfile -d '' -t envs < "$DATA/$name.env"
+  if [[ $opts == *AOT* && ! -f "$dir/app.aot" ]]; then
+    echo "no ahead-of-time cache in $dir: the launcher records it on Java 25+ (see suite.sh)" >&2
+    exit 1
+  fi
   if [[ $opts == *APPCDS* && ! -f "$dir/app-cds.jsa" ]]; then
     echo "no class-data archive in $dir: build with -Dquarkus.package.jar.appcds.enabled=true" >&2
     exit 1
   fi
   # -Xshare:on: fail rather than silently start without the archive
   opts=${opts//APPCDS/-XX:SharedArchiveFile=app-cds.jsa -Xshare:on}
+  local java=java
+  if [[ $opts == *AOT* ]]; then
+    java="$SERVICE_JAVA"
+    # AOTMode=on: fail rather than silently start without the cache
+    opts=${opts//AOT/-XX:AOTCache=app.aot -XX:AOTMode=on}
+  fi
   t0=$(date +%s%N)
   # shellcheck disable=SC2086 # the options are words
   (cd "$dir" && exec env -i "${envs[@]}" QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MGMT \
-    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 java $opts -jar quarkus-run.jar > "$log" 2>&1) &
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 "$java" $opts -jar quarkus-run.jar > "$log" 2>&1) &
   CURRENT=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$MGMT/q/health/ready"; do
     kill -0 $CURRENT 2>/dev/null || { echo "$name did not start:" >&2; tail -20 "$log" >&2; exit 1; }
@@ -133,7 +157,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 {
   echo "# Results: start-up time and memory of each service alone"
   echo
-  echo "Run $(date -u '+%F %H:%M') UTC on commit $(git rev-parse --short HEAD), $(nproc) cores, $(java -version 2>&1 | head -1);"
+  echo "Run $(date -u '+%F %H:%M') UTC on commit $(git rev-parse --short HEAD), $(nproc) cores, $(java -version 2>&1 | head -1) (AOT lines: $("$SERVICE_JAVA" -version 2>&1 | head -1));"
   echo "load average $LOAD_BEFORE before, $LOAD_AFTER after. Medians of $RUNS starts; command: \`bench/startup/run.sh\`."
   echo
   echo "| JVM options | application | ready (ms) | Quarkus \"started in\" (s) | ratio ready / minimal | RSS at ready (MB) | RSS after ${LOAD_SECONDS} s of load (MB) | req/s under that load |"

@@ -76,14 +76,12 @@ public final class Suite {
      * (deploy/kubernetes).
      */
     static final String SERVICE_JVM_OPTIONS = "-Xmx256m -Xms16m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1";
-    /**
-     * The class-data archive {@code ./suite.sh} has the build make beside each jar (Quarkus' AppCDS): the classes a
-     * service loads at start, already parsed. Used when present; the JVM ignores a stale one.
-     */
-    static final String CDS_ARCHIVE = "app-cds.jsa";
     static final Duration STABLE_AFTER = Duration.ofSeconds(60);
 
     private final Settings settings;
+    private final ServiceJvm jvm;
+    /** Recording runs of the start-up caches, stopped with everything if a signal comes first. */
+    private final List<Process> recordings = new CopyOnWriteArrayList<>();
     // Read by the signal and restart threads while the main thread fills them.
     private final List<ServiceChild> services = new CopyOnWriteArrayList<>();
     private final List<Child> children = new CopyOnWriteArrayList<>();
@@ -96,7 +94,12 @@ public final class Suite {
     private volatile Thread mainThread;
 
     Suite(Settings settings) {
+        this(settings, ServiceJvm.from(Map.of()));
+    }
+
+    Suite(Settings settings, ServiceJvm jvm) {
         this.settings = settings;
+        this.jvm = jvm;
     }
 
     public static void main(String[] args) {
@@ -115,7 +118,7 @@ public final class Suite {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--demo" -> demo = true;
-                case "--no-build" -> {
+                case "--no-build", "--build" -> {
                     // handled by suite.sh
                 }
                 case "--bind" -> {
@@ -157,30 +160,35 @@ public final class Suite {
             }
         }
         Settings settings;
+        ServiceJvm jvm;
         try {
             settings = Settings.from(env, home, demo, bind, brokers, replicas);
+            jvm = ServiceJvm.from(env);
         } catch (IllegalArgumentException e) {
             err.println("suite: " + e.getMessage());
             return 2;
         }
-        Suite suite = new Suite(settings);
+        Suite suite = new Suite(settings, jvm);
         suite.installSignalHandlers();
         return suite.run();
     }
 
     static void usage(PrintStream out) {
-        out.println("""
-                Usage: ./suite.sh [--no-build] [--demo] [--bind ADDRESS] [--multi-node | --brokers N --replicas N]
-                       ./suite.sh token <role> [--unit CODE] [--org ORG_TYPE] [--ttl-minutes N]
+        out.println(
+                """
+                        Usage: ./suite.sh [--no-build | --build] [--demo] [--bind ADDRESS] [--multi-node | --brokers N --replicas N]
+                               ./suite.sh token <role> [--unit CODE] [--org ORG_TYPE] [--ttl-minutes N]
 
-                Starts PostgreSQL, Kafka and the three services on this machine and keeps them running (a part that
-                stops is restarted); Ctrl-C stops everything. The services listen on 127.0.0.1; --bind (or
-                QCDC_BIND_ADDRESS) moves their API ports elsewhere, only with a real key
-                (MP_JWT_VERIFY_PUBLICKEY_LOCATION), never with the dev key.
-                --multi-node rehearses a cluster: 3 Kafka brokers (replication factor 3, min.insync.replicas 2) and
-                2 replicas of each service (second replicas on API port + 10: 8091, 8092, 8093; management 9091-9093).
-                Environment: QCDC_DATA_DIR, QCDC_DB_HOST/PORT/USER/PASSWORD, QCDC_KAFKA_BOOTSTRAP, QCDC_KAFKA_PORT,
-                QCDC_<SERVICE>_PORT, QCDC_<SERVICE>_MANAGEMENT_PORT (see deploy/README.md).""");
+                        Starts PostgreSQL, Kafka and the three services on this machine and keeps them running (a part that
+                        stops is restarted); Ctrl-C stops everything. The services listen on 127.0.0.1; --bind (or
+                        QCDC_BIND_ADDRESS) moves their API ports elsewhere, only with a real key
+                        (MP_JWT_VERIFY_PUBLICKEY_LOCATION), never with the dev key.
+                        --multi-node rehearses a cluster: 3 Kafka brokers (replication factor 3, min.insync.replicas 2) and
+                        2 replicas of each service (second replicas on API port + 10: 8091, 8092, 8093; management 9091-9093).
+                        The build is skipped when no file changed since the last one (--build forces it). On Java 25+ the
+                        services start with an ahead-of-time cache, recorded once per build (QCDC_SERVICE_JAVA picks the JVM).
+                        Environment: QCDC_DATA_DIR, QCDC_DB_HOST/PORT/USER/PASSWORD, QCDC_KAFKA_BOOTSTRAP, QCDC_KAFKA_PORT,
+                        QCDC_<SERVICE>_PORT, QCDC_<SERVICE>_MANAGEMENT_PORT, QCDC_SERVICE_JAVA (see deploy/README.md).""");
     }
 
     /**
@@ -216,6 +224,9 @@ public final class Suite {
                         return 1;
                     }
                 }
+            }
+            if (jvm.aot()) {
+                recordStartupCaches();
             }
             for (Settings.Service s : settings.services()) {
                 ServiceChild child = new ServiceChild(s);
@@ -614,7 +625,7 @@ public final class Suite {
                 if (stopping) {
                     throw new IllegalStateException("stopping");
                 }
-                process = startService(service, log);
+                process = startService(service, log, false);
             }
             writePidFile();
             step(name + " starting (pid " + process.pid() + ", log " + display(log) + ")");
@@ -659,19 +670,86 @@ public final class Suite {
         }
     }
 
-    private Process startService(Settings.Service s, Path log) throws IOException {
+    /**
+     * Java 25+: records the ahead-of-time cache of each application whose cache is missing or older than its jar
+     * ({@link ServiceJvm}). Each is started once as it will run, against the real database and broker, on its own
+     * ports; once ready it is asked for its OpenAPI document (or the web console for its home page), so the request
+     * path is recorded too, then stopped: the JVM writes the cache as it exits. The applications are recorded
+     * together; it takes about half a minute on two cores, once per build. An application whose recording fails starts
+     * without a cache, as before.
+     */
+    private void recordStartupCaches() throws IOException, InterruptedException {
+        List<Settings.Service> stale = settings.services().stream()
+                .filter(s -> s.replica() == 1 && !ServiceJvm.isFresh(jar(s).getParent())).toList();
+        if (stale.isEmpty()) {
+            return;
+        }
+        step("recording the start-up cache of " + String.join(", ", stale.stream().map(Settings.Service::module)
+                .toList()) + " (Java " + jvm.feature() + " ahead-of-time cache; once per build, about 30 s)");
+        long t0 = System.nanoTime();
+        Map<Settings.Service, Process> runs = new java.util.LinkedHashMap<>();
+        for (Settings.Service s : stale) {
+            Files.deleteIfExists(jar(s).getParent().resolve(ServiceJvm.AOT_CACHE));
+            Path log = settings.dataDir().resolve("logs").resolve(s.name() + ".log");
+            synchronized (this) {
+                if (stopping) {
+                    throw new InterruptedException("stopping");
+                }
+                Process p = startService(s, log, true);
+                recordings.add(p);
+                runs.put(s, p);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.readyTimeoutSeconds());
+        List<String> failed = new ArrayList<>();
+        for (Map.Entry<Settings.Service, Process> run : runs.entrySet()) {
+            Settings.Service s = run.getKey();
+            while (run.getValue().isAlive() && !isReady(s) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            if (run.getValue().isAlive() && isReady(s)) {
+                exercise(s);
+            }
+        }
+        runs.values().forEach(Process::destroy);
+        for (Map.Entry<Settings.Service, Process> run : runs.entrySet()) {
+            Process p = run.getValue();
+            // the JVM writes the cache as it exits (a second JVM assembles it): allow for that
+            if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+            recordings.remove(p);
+            if (!ServiceJvm.isFresh(jar(run.getKey()).getParent())) {
+                failed.add(run.getKey().module());
+            }
+        }
+        step("start-up caches recorded in " + millis(t0) + " ms" + (failed.isEmpty()
+                ? ""
+                : "; none for " + String.join(", ", failed) + " (it starts without one; see its log)"));
+    }
+
+    /** One request along the application's usual path, so that its recording covers serving too. */
+    private void exercise(Settings.Service s) throws InterruptedException {
+        String path = s.web() ? "/" : "/q/openapi";
+        try {
+            http.send(HttpRequest.newBuilder(URI.create("http://" + Settings.LOOPBACK + ":" + s.port() + path))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // a recording without this request is still a recording of the start
+        }
+    }
+
+    private Process startService(Settings.Service s, Path log, boolean recording) throws IOException {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid"); // own session: Ctrl-C reaches only the launcher, which stops in order
         }
         // -Dqcdc.instance names the replica in process lists (ps, a test's ProcessHandle); nothing reads it.
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(jvm.java().toString());
         command.addAll(List.of(SERVICE_JVM_OPTIONS.split(" ")));
         Path app = jar(s).getParent();
-        if (Files.isRegularFile(app.resolve(CDS_ARCHIVE))) {
-            // The archive names the jar as the build ran it (quarkus-run.jar, relative): start from its folder.
-            command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
-        }
+        command.addAll(recording ? ServiceJvm.recordingOptions() : jvm.cacheOptions(app));
         command.addAll(List.of("-Dqcdc.instance=" + s.name(), "-jar", jar(s).getFileName().toString()));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(app.toFile())
@@ -721,7 +799,8 @@ public final class Suite {
         if (settings.demo()) {
             env.put("QCDC_DEMO_DATA", "true");
         }
-        Files.writeString(log, "\n===== " + java.time.LocalDateTime.now() + " starting " + s.module() + " =====\n",
+        Files.writeString(log, "\n===== " + java.time.LocalDateTime.now() + " starting " + s.module()
+                + (recording ? " to record its start-up cache" : "") + " =====\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
         Process p = pb.start();
@@ -831,6 +910,9 @@ public final class Suite {
     }
 
     private void stopInOrder() {
+        for (Process p : recordings) {
+            p.destroyForcibly();
+        }
         List<Process> running = services.stream().map(c -> c.process).filter(p -> p != null && p.isAlive())
                 .toList();
         running.forEach(Process::destroy);

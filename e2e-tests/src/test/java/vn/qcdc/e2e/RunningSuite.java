@@ -162,6 +162,9 @@ final class RunningSuite implements AutoCloseable {
         env.put("QCDC_NOTIFICATION_MANAGEMENT_PORT", String.valueOf(notificationManagementPort));
         env.put("QCDC_WEB_CONSOLE_PORT", join(webPorts));
         env.put("QCDC_WEB_CONSOLE_MANAGEMENT_PORT", join(webManagementPorts));
+        // The services run on the test's own Java: on a Java 25 found under /usr/lib/jvm the launcher would first
+        // record a start-up cache (half a minute per build); ServiceJvmTest and bench/startup cover that path.
+        env.put("QCDC_SERVICE_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         env.putAll(extraEnv);
         return pb;
     }
