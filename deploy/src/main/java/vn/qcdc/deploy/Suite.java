@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,21 +175,21 @@ public final class Suite {
     }
 
     static void usage(PrintStream out) {
-        out.println(
-                """
-                        Usage: ./suite.sh [--no-build | --build] [--demo] [--bind ADDRESS] [--multi-node | --brokers N --replicas N]
-                               ./suite.sh token <role> [--unit CODE] [--org ORG_TYPE] [--ttl-minutes N]
+        out.println("""
+                Usage: ./suite.sh [--no-build | --build] [--demo] [--bind ADDRESS]
+                                  [--multi-node | --brokers N --replicas N]
+                       ./suite.sh token <role> [--unit CODE] [--org ORG_TYPE] [--ttl-minutes N]
 
-                        Starts PostgreSQL, Kafka and the three services on this machine and keeps them running (a part that
-                        stops is restarted); Ctrl-C stops everything. The services listen on 127.0.0.1; --bind (or
-                        QCDC_BIND_ADDRESS) moves their API ports elsewhere, only with a real key
-                        (MP_JWT_VERIFY_PUBLICKEY_LOCATION), never with the dev key.
-                        --multi-node rehearses a cluster: 3 Kafka brokers (replication factor 3, min.insync.replicas 2) and
-                        2 replicas of each service (second replicas on API port + 10: 8091, 8092, 8093; management 9091-9093).
-                        The build is skipped when no file changed since the last one (--build forces it). On Java 25+ the
-                        services start with an ahead-of-time cache, recorded once per build (QCDC_SERVICE_JAVA picks the JVM).
-                        Environment: QCDC_DATA_DIR, QCDC_DB_HOST/PORT/USER/PASSWORD, QCDC_KAFKA_BOOTSTRAP, QCDC_KAFKA_PORT,
-                        QCDC_<SERVICE>_PORT, QCDC_<SERVICE>_MANAGEMENT_PORT, QCDC_SERVICE_JAVA (see deploy/README.md).""");
+                Starts PostgreSQL, Kafka and the three services on this machine and keeps them running (a part that
+                stops is restarted); Ctrl-C stops everything. The services listen on 127.0.0.1; --bind (or
+                QCDC_BIND_ADDRESS) moves their API ports elsewhere, only with a real key
+                (MP_JWT_VERIFY_PUBLICKEY_LOCATION), never with the dev key.
+                --multi-node rehearses a cluster: 3 Kafka brokers (replication factor 3, min.insync.replicas 2) and
+                2 replicas of each service (second replicas on API port + 10: 8091, 8092, 8093; management 9091-9093).
+                The build is skipped when no file changed since the last one (--build forces it). On Java 25+ the
+                services start from an ahead-of-time cache, recorded once per build (QCDC_SERVICE_JAVA: their Java).
+                Environment: QCDC_DATA_DIR, QCDC_DB_HOST/PORT/USER/PASSWORD, QCDC_KAFKA_BOOTSTRAP, QCDC_KAFKA_PORT,
+                QCDC_<SERVICE>_PORT, QCDC_<SERVICE>_MANAGEMENT_PORT, QCDC_SERVICE_JAVA (see deploy/README.md).""");
     }
 
     /**
@@ -687,7 +688,7 @@ public final class Suite {
         step("recording the start-up cache of " + String.join(", ", stale.stream().map(Settings.Service::module)
                 .toList()) + " (Java " + jvm.feature() + " ahead-of-time cache; once per build, about 30 s)");
         long t0 = System.nanoTime();
-        Map<Settings.Service, Process> runs = new java.util.LinkedHashMap<>();
+        Map<Settings.Service, Process> runs = new LinkedHashMap<>();
         for (Settings.Service s : stale) {
             Files.deleteIfExists(jar(s).getParent().resolve(ServiceJvm.AOT_CACHE));
             Path log = settings.dataDir().resolve("logs").resolve(s.name() + ".log");
