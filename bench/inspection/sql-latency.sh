@@ -14,17 +14,20 @@ export PGPASSWORD="${PGPASSWORD:-postgres}" PGHOST="${PGHOST:-127.0.0.1}" PGPORT
 export PGUSER="${PGUSER:-postgres}" PGDATABASE="${PGDATABASE:-inspection}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-U="(:u1,:u2,:u3,:u4,:u5,:u6)"
+# The unit filter as the service binds it: the coverage of the caller's unit as one text[] parameter (UNITS: an array
+# literal; RecommendationListBenchmark passes the 117 codes of unit 06; by default the 6 codes the generated rows of 06 use).
+UNITS="${UNITS:-{06,058,01834,01837,01840,01855\}}"
+U="= ANY(:units)"
 declare -A Q
 Q[a_baseline_pk]="SELECT r.* FROM recommendation r WHERE r.id = :id"
-Q[b_unit_due]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U ORDER BY r.due_date, r.id LIMIT 51"
-Q[c_unit_status_overdue]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U AND r.status = :st AND (r.due_date < :today AND r.status NOT IN ('VERIFIED', 'CANCELLED')) ORDER BY r.due_date, r.id LIMIT 51"
-Q[d_unit_addressee_range_year]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U AND r.addressee_types @> CAST(ARRAY[:ad] AS text[]) AND r.due_date >= :df AND r.due_date <= :dt AND r.year_assessed = :yr ORDER BY r.due_date, r.id LIMIT 51"
-Q[e_unit_created_desc]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U ORDER BY r.created_at DESC, r.id DESC LIMIT 51"
-Q[f_unit_q_common]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U AND r.search_key LIKE :qc ORDER BY r.due_date, r.id LIMIT 51"
-Q[g_unit_q_rare]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN $U AND r.search_key LIKE :qr ORDER BY r.due_date, r.id LIMIT 51"
+Q[b_unit_due]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code $U ORDER BY r.due_date, r.id LIMIT 51"
+Q[c_unit_status_overdue]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code $U AND r.status = :st AND (r.due_date < :today AND r.status NOT IN ('VERIFIED', 'CANCELLED')) ORDER BY r.due_date, r.id LIMIT 51"
+Q[d_unit_addressee_range_year]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code $U AND r.addressee_types @> CAST(ARRAY[:ad] AS text[]) AND r.due_date >= :df AND r.due_date <= :dt AND r.year_assessed = :yr ORDER BY r.due_date, r.id LIMIT 51"
+Q[e_unit_created_desc]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code $U ORDER BY r.created_at DESC, r.id DESC LIMIT 51"
+Q[f_unit_q_common]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code $U AND r.search_key LIKE :qc ORDER BY r.due_date, r.id LIMIT 51"
+Q[g_unit_q_rare]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code $U AND r.search_key LIKE :qr ORDER BY r.due_date, r.id LIMIT 51"
 id=$(psql -qAt -c "SELECT id FROM recommendation ORDER BY id LIMIT 1")
-VARS=(-D "id=$id" -D u1=06 -D u2=058 -D u3=01834 -D u4=01837 -D u5=01840 -D u6=01855 -D st=IN_PROGRESS
+VARS=(-D "id=$id" -D "units=$UNITS" -D st=IN_PROGRESS
   -D "today=$(date +%F)" -D ad=WOMENS_UNION -D df=2022-01-01 -D dt=2023-12-31 -D yr=2021 -D "qc=%xuat hoa%"
   -D "qr=%so 77777 %")
 echo "$(date -u +%FT%TZ), rows: $(psql -qAt -c 'SELECT count(*) FROM recommendation'), load average: $(cut -d' ' -f1-3 /proc/loadavg)"

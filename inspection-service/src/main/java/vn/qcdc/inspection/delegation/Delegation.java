@@ -12,7 +12,9 @@ import jakarta.persistence.Version;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -61,6 +63,7 @@ public class Delegation extends PanacheEntityBase {
     public int year;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] topics;
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Member> members;
     /** The id a bulk import file gave it, so a re-import updates it (null for a delegation created by the API). */

@@ -88,8 +88,9 @@ public class DvkModelReadModel implements EventHandler {
     public DvkModelFigures figures(String unitCode, int year) {
         Object[] row = (Object[]) em.createNativeQuery("SELECT count(*) FILTER (WHERE status <> ?3),"
                 + " count(*) FILTER (WHERE status = ?4), count(*) FILTER (WHERE status = ?4 AND outstanding)"
-                + " FROM dvk_model WHERE unit_code IN (?1) AND year = ?2")
-                .setParameter(1, units.coverage(unitCode)).setParameter(2, year).setParameter(3, WITHDRAWN)
+                + " FROM dvk_model WHERE unit_code = ANY(?1) AND year = ?2")
+                .setParameter(1, units.coverage(unitCode).toArray(String[]::new)).setParameter(2, year)
+                .setParameter(3, WITHDRAWN)
                 .setParameter(4, RECOGNISED).getSingleResult();
         return new DvkModelFigures(unitCode, year, ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
                 ((Number) row[2]).longValue());

@@ -12,7 +12,9 @@ import jakarta.persistence.Version;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -40,6 +42,7 @@ public class Finding extends PanacheEntityBase {
     public String kind;
     public String area;
     public String text;
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Indicator> indicators;
     public boolean amendment;

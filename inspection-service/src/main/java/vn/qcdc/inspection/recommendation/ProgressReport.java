@@ -11,7 +11,9 @@ import jakarta.persistence.Id;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -39,6 +41,7 @@ public class ProgressReport extends PanacheEntityBase {
     public String kind;
     public String text;
     public int percent;
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     public List<EvidenceLink> evidence;
     @Column(name = "reported_by")

@@ -13,7 +13,9 @@ import jakarta.persistence.Version;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -70,6 +72,7 @@ public class Recommendation extends PanacheEntityBase {
     @Column(name = "original_due_date")
     public LocalDate originalDueDate;
     public String status;
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Addressee> addressees;
     @JdbcTypeCode(SqlTypes.ARRAY)

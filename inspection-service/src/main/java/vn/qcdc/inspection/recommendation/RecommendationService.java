@@ -487,8 +487,10 @@ public class RecommendationService {
         Map<String, Object> params = new HashMap<>();
         Access.Scope scope = access.scope(InspectionOperations.LIST_RECOMMENDATIONS, f.unit());
         if (!scope.everywhere()) {
-            sql.append(" AND r.unit_code IN (:units)");
-            params.put("units", scope.units());
+            // One array parameter, not one per code: a province covers ~100-550 codes (a list of
+            // hundreds of bind values per request, and a different statement for every coverage size).
+            sql.append(" AND r.unit_code = ANY(:units)");
+            params.put("units", scope.units().toArray(String[]::new));
         }
         if (f.addressee() != null) {
             sql.append(" AND r.addressee_types @> CAST(ARRAY[:addressee] AS text[])");

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -95,9 +94,10 @@ public class StatisticsResource {
     }
 
     private Figures figures(AdministrativeUnit unit, Integer year, LocalDate today) {
-        Set<String> codes = units.coverage(unit.code());
+        // One array parameter for the whole coverage (a province: hundreds of codes), not one per code.
+        String[] codes = units.coverage(unit.code()).toArray(String[]::new);
         String yearFilter = year == null ? "" : " AND year_assessed = :year";
-        var held = em.createNativeQuery("SELECT count(*) FROM inspection WHERE unit_code IN (:units)"
+        var held = em.createNativeQuery("SELECT count(*) FROM inspection WHERE unit_code = ANY(:units)"
                 + " AND status IN ('CONCLUDED', 'CLOSED')" + yearFilter).setParameter("units", codes);
         var byStatus = em.createNativeQuery("SELECT status, count(*),"
                 + " count(*) FILTER (WHERE due_date < :today AND status NOT IN ('VERIFIED', 'CANCELLED')),"
@@ -107,7 +107,7 @@ public class StatisticsResource {
                 + " count(*) FILTER (WHERE due_date <> original_due_date),"
                 + " count(*) FILTER (WHERE status = 'VERIFIED' AND completion_reported_on > original_due_date"
                 + "   AND completion_reported_on <= due_date)"
-                + " FROM recommendation WHERE unit_code IN (:units)" + yearFilter + " GROUP BY status")
+                + " FROM recommendation WHERE unit_code = ANY(:units)" + yearFilter + " GROUP BY status")
                 .setParameter("units", codes).setParameter("today", today);
         if (year != null) {
             held.setParameter("year", year);
@@ -142,7 +142,7 @@ public class StatisticsResource {
         // "by addressee body"): these counts may add up to more than the total.
         var perBody = em.createNativeQuery("SELECT t, count(*),"
                 + " count(*) FILTER (WHERE due_date < :today AND status NOT IN ('VERIFIED', 'CANCELLED'))"
-                + " FROM recommendation, unnest(addressee_types) AS t WHERE unit_code IN (:units)" + yearFilter
+                + " FROM recommendation, unnest(addressee_types) AS t WHERE unit_code = ANY(:units)" + yearFilter
                 + " GROUP BY t").setParameter("units", codes).setParameter("today", today);
         if (year != null) {
             perBody.setParameter("year", year);

@@ -21,6 +21,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import vn.qcdc.testsupport.Tokens;
+import vn.qcdc.units.AdministrativeUnits;
 
 /**
  * Benchmark (not a test; runs only with {@code -Dqcdc.bench=true}, see bench/inspection/README.md): p50/p99 latency
@@ -31,6 +32,12 @@ import vn.qcdc.testsupport.Tokens;
 @QuarkusTest
 @EnabledIfSystemProperty(named = "qcdc.bench", matches = "true")
 class RecommendationListBenchmark {
+
+    /**
+     * What the service binds for {@code unit=06} (a steering committee of the province): its coverage, as one array
+     * literal (117 codes in the official data).
+     */
+    static final String COVERAGE_06 = "{" + String.join(",", AdministrativeUnits.builtIn().coverage("06")) + "}";
 
     static final String[] UNITS = {"01834", "01837", "01840", "01855", "01843", "05443", "03127"};
     static final int RECS_PER_INSPECTION = 5;
@@ -120,6 +127,7 @@ class RecommendationListBenchmark {
             ProcessBuilder pb = new ProcessBuilder("bash", "../bench/inspection/sql-latency.sh",
                     String.valueOf(iterations)).redirectErrorStream(true);
             pb.environment().putAll(pgEnv());
+            pb.environment().put("UNITS", COVERAGE_06);
             Process p = pb.start();
             String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             p.waitFor();
@@ -158,14 +166,14 @@ class RecommendationListBenchmark {
 
     /** The plans of the main list queries, as the service writes them (see RecommendationService.list). */
     void explain() {
-        String units = "('06','058','01834','01837','01840','01855')";
+        String units = "ANY('" + COVERAGE_06 + "'::text[])";
         List<String> queries = List.of(
-                "SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN " + units
+                "SELECT r.* FROM recommendation r WHERE true AND r.unit_code = " + units
                         + " ORDER BY r.due_date, r.id LIMIT 51",
-                "SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN " + units
+                "SELECT r.* FROM recommendation r WHERE true AND r.unit_code = " + units
                         + " AND r.status = 'IN_PROGRESS' AND (r.due_date < CURRENT_DATE AND r.status NOT IN"
                         + " ('VERIFIED', 'CANCELLED')) ORDER BY r.due_date, r.id LIMIT 51",
-                "SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN " + units
+                "SELECT r.* FROM recommendation r WHERE true AND r.unit_code = " + units
                         + " AND r.addressee_types @> CAST(ARRAY['WOMENS_UNION'] AS text[]) AND r.due_date >="
                         + " DATE '2022-01-01' AND r.due_date <= DATE '2023-12-31' AND r.year_assessed = 2021"
                         + " ORDER BY r.due_date, r.id LIMIT 51");
@@ -180,16 +188,16 @@ class RecommendationListBenchmark {
         }
         // The plan a server-side prepared statement gets once PostgreSQL switches it to a generic plan (without the
         // values): what the driver's statements ran after 5 executions before plan_cache_mode=force_custom_plan.
-        String prepared = "PREPARE bench_generic (text, text, text, text, text, text, text, date, date, int) AS"
-                + " SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN ($1, $2, $3, $4, $5, $6)"
-                + " AND r.addressee_types @> CAST(ARRAY[$7] AS text[]) AND r.due_date >= $8 AND r.due_date <= $9"
-                + " AND r.year_assessed = $10 ORDER BY r.due_date, r.id LIMIT 51";
+        String prepared = "PREPARE bench_generic (text[], text, date, date, int) AS"
+                + " SELECT r.* FROM recommendation r WHERE true AND r.unit_code = ANY($1)"
+                + " AND r.addressee_types @> CAST(ARRAY[$2] AS text[]) AND r.due_date >= $3 AND r.due_date <= $4"
+                + " AND r.year_assessed = $5 ORDER BY r.due_date, r.id LIMIT 51";
         @SuppressWarnings("unchecked")
         List<Object> plan = QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("SET LOCAL plan_cache_mode = force_generic_plan").executeUpdate();
             em.createNativeQuery(prepared).executeUpdate();
-            List<Object> lines = em.createNativeQuery("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE bench_generic ('06', '058',"
-                    + " '01834', '01837', '01840', '01855', 'WOMENS_UNION', '2022-01-01', '2023-12-31', 2021)")
+            List<Object> lines = em.createNativeQuery("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE bench_generic ('"
+                    + COVERAGE_06 + "', 'WOMENS_UNION', '2022-01-01', '2023-12-31', 2021)")
                     .getResultList();
             em.createNativeQuery("DEALLOCATE bench_generic").executeUpdate();
             return lines;

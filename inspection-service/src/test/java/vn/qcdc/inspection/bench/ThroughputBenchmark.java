@@ -26,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 import vn.qcdc.testsupport.Tokens;
+import vn.qcdc.units.AdministrativeUnits;
 
 /**
  * Benchmark (not a test; runs only with {@code -Dqcdc.bench=true}, see bench/inspection/README.md): throughput and
@@ -104,7 +105,9 @@ class ThroughputBenchmark {
         Files.writeString(script, lua);
         List<String> api = List.of("list", "get", "progress");
         Map<String, String> sql = new LinkedHashMap<>();
-        sql.put("list", "SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN (:u1,:u2,:u3,:u4,:u5,:u6)"
+        // The statement the service sends for unit=06: the coverage of the province (every code below it, in each
+        // of its versions, and the units it was formed from) as one array.
+        sql.put("list", "SELECT r.* FROM recommendation r WHERE true AND r.unit_code = ANY(:units)"
                 + " AND r.status = :st ORDER BY r.due_date, r.id LIMIT 51;\n");
         sql.put("get", "\\set n random(1, 2000)\n"
                 + "SELECT r.* FROM recommendation r WHERE r.id = (SELECT id FROM bench_target WHERE n = :n);\n");
@@ -223,7 +226,8 @@ class ThroughputBenchmark {
                 "-j", "2", "-T", String.valueOf(seconds), "-f", file.toString(), "-l", "--log-prefix",
                 dir.resolve("log").toString(), "-h", m.group(1), "-p", m.group(2), "-U",
                 ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class)));
-        for (String d : List.of("u1=06", "u2=058", "u3=01834", "u4=01837", "u5=01840", "u6=01855", "st=ISSUED",
+        String coverage = "units={" + String.join(",", AdministrativeUnits.builtIn().coverage("06")) + "}";
+        for (String d : List.of(coverage, "st=ISSUED",
                 "st2=IN_PROGRESS", "caller=bench", "op=POST /recommendations/x/progress", "hash=h", "kind=PROGRESS",
                 "txt=Đã triển khai", "agg=RECOMMENDATION", "act=PROGRESS_REPORTED", "topic=qcdc.inspection.events.v1",
                 "etype=vn.qcdc.inspection.recommendation.progress-reported.v1", "src=/inspection-service",

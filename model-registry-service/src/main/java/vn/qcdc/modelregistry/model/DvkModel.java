@@ -15,7 +15,9 @@ import jakarta.persistence.Version;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -126,17 +128,22 @@ public class DvkModel extends PanacheEntityBase {
     public LocalDate startDate;
     public String participants;
     public String beneficiaries;
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Indicator> indicators;
     public String status;
     public boolean outstanding;
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "self_evaluation")
     public SelfEvaluation selfEvaluation;
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     public Proposal proposal;
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     public Recognition recognition;
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "commendation_proposal")
     public CommendationProposal commendationProposal;

@@ -11,7 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -31,9 +33,11 @@ public class ResultReport extends PanacheEntityBase {
     @Column(name = "period_end")
     public LocalDate periodEnd;
     public String summary;
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "indicator_values")
     public List<DvkModel.IndicatorValue> indicatorValues;
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     public List<EvidenceRef> evidence;
     @Column(name = "reported_at")

@@ -13,7 +13,9 @@ import jakarta.persistence.Version;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -49,6 +51,7 @@ public class FollowUpPlan extends PanacheEntityBase {
     public String priority;
     @Column(name = "due_date")
     public LocalDate dueDate;
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Addressee> addressees;
     public String status;

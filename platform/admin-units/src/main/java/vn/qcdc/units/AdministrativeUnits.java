@@ -395,7 +395,8 @@ public final class AdministrativeUnits {
         return codes;
     }
 
-    private Set<AdministrativeUnit> coveredVersions(String code) {
+    /** Every version {@code code}'s coverage holds (package-private for tests). */
+    Set<AdministrativeUnit> coveredVersions(String code) {
         Set<AdministrativeUnit> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<AdministrativeUnit> todo = new ArrayDeque<>(List.of(byCode.getOrDefault(code, NO_UNITS)));
         while (!todo.isEmpty()) {
@@ -415,15 +416,84 @@ public final class AdministrativeUnits {
         return seen;
     }
 
-    /** Whether {@code code} lies within {@code ancestor}'s {@link #coverage} (at any time). */
+    /**
+     * Whether {@code code} lies within {@code ancestor}'s {@link #coverage} (at any time). Answered by walking up from
+     * {@code code} (a few steps) rather than down from {@code ancestor} (a whole province on every authorisation
+     * check).
+     */
     public boolean isWithin(String code, String ancestor) {
-        return code != null && ancestor != null && coverage(ancestor).contains(code);
+        if (code == null || ancestor == null) {
+            return false;
+        }
+        for (AdministrativeUnit v : byCode.getOrDefault(code, NO_UNITS)) {
+            if (reaches(v, ancestor)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the version of {@code code} in force on {@code day} lies within {@code ancestor}'s coverage. */
     public boolean isWithin(String code, LocalDate day, String ancestor) {
         Optional<AdministrativeUnit> version = versionOn(code, day);
-        return version.isPresent() && ancestor != null && coveredVersions(ancestor).contains(version.get());
+        return version.isPresent() && ancestor != null && reaches(version.get(), ancestor);
+    }
+
+    /**
+     * Whether a version of {@code ancestor} covers {@code version}: the inverse of {@link #coveredVersions}'s steps,
+     * taken upwards. A version's covering versions are those of its parent that overlap it, and the versions it went
+     * into on the day it ended (the new unit's predecessors are what {@code coveredVersions} follows down).
+     */
+    private boolean reaches(AdministrativeUnit version, String ancestor) {
+        return walkUp(version, u -> u.code().equals(ancestor));
+    }
+
+    /** Every version that covers {@code version}, itself included (tests: the inverse of coveredVersions). */
+    Set<AdministrativeUnit> coveringVersions(AdministrativeUnit version) {
+        Set<AdministrativeUnit> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        walkUp(version, u -> {
+            out.add(u);
+            return false;
+        });
+        return out;
+    }
+
+    /** Visits {@code version} and the versions above it until {@code found} says yes; whether it did. */
+    private boolean walkUp(AdministrativeUnit version, java.util.function.Predicate<AdministrativeUnit> found) {
+        List<AdministrativeUnit> seen = new ArrayList<>(8);
+        Deque<AdministrativeUnit> todo = new ArrayDeque<>(8);
+        todo.add(version);
+        while (!todo.isEmpty()) {
+            AdministrativeUnit u = todo.poll();
+            if (containsSame(seen, u)) {
+                continue;
+            }
+            if (found.test(u)) {
+                return true;
+            }
+            seen.add(u);
+            if (u.parentCode() != null) {
+                for (AdministrativeUnit p : byCode.getOrDefault(u.parentCode(), NO_UNITS)) {
+                    if (u.overlaps(p)) {
+                        todo.add(p);
+                    }
+                }
+            }
+            for (Successor s : successors(u)) {
+                versionOn(s.newCode(), s.effective()).filter(next -> s.effective().equals(next.validFrom()))
+                        .ifPresent(todo::add);
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsSame(List<AdministrativeUnit> units, AdministrativeUnit u) {
+        for (AdministrativeUnit x : units) {
+            if (x == u) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- today ----

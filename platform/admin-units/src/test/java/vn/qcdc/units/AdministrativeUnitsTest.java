@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -119,6 +123,31 @@ class AdministrativeUnitsTest {
         }
         String province = units.versionOn(kyLoi.get(0).newCode(), REFORM).orElseThrow().parentCode();
         assertTrue(units.isWithin("18796", province), "the new province covers the divided commune");
+    }
+
+    @Test
+    void walkingUpAgreesWithCoverageForEveryUnit() {
+        // isWithin walks up from the unit; coverage walks down from the ancestor. For every version of the official
+        // data, the versions above it (walking up) must be exactly those whose coverage holds it (walking down).
+        Map<AdministrativeUnit, Set<AdministrativeUnit>> below = new IdentityHashMap<>();
+        for (AdministrativeUnit v : units.all()) {
+            for (AdministrativeUnit above : units.coveringVersions(v)) {
+                below.computeIfAbsent(above, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(v);
+            }
+        }
+        Set<String> codes = new TreeSet<>();
+        units.all().forEach(u -> codes.add(u.code()));
+        List<String> wrong = new ArrayList<>();
+        for (String code : codes) {
+            Set<AdministrativeUnit> down = units.coveredVersions(code);
+            Set<AdministrativeUnit> up = Collections.newSetFromMap(new IdentityHashMap<>());
+            units.versions(code).forEach(v -> up.addAll(below.getOrDefault(v, Set.of())));
+            if (!down.equals(up)) {
+                wrong.add(code);
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(codes.size() > 10_000, "the whole country: " + codes.size());
     }
 
     @Test

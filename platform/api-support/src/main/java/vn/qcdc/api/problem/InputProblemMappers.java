@@ -54,10 +54,28 @@ public class InputProblemMappers {
         if (fromRequestParsing(e)) {
             return build(400, "malformed-multipart", messages.get("malformed-multipart"), null);
         }
+        if (clientGone(e)) {
+            // The client closed the connection while its body was still being read: nobody is left to answer and
+            // nothing went wrong on this side, so no incident is logged as an error (a load test ending, a phone
+            // losing its network). The answer is written for form's sake.
+            LOG.debugf("Client closed the connection while sending %s", path());
+            return build(400, "connection-closed", messages.get("connection-closed"), null);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error, incident %s, on %s", incident, path());
         Response r = build(500, "internal", messages.get("internal", incident), null);
         return Response.fromResponse(r).entity(((Problem) r.getEntity()).withIncident(incident)).build();
+    }
+
+    /** Whether {@code e} says the client went away (its connection closed) rather than a failure here. */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException
+                    || t.getClass().getName().equals("io.vertx.core.http.HttpClosedException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean fromRequestParsing(Throwable e) {

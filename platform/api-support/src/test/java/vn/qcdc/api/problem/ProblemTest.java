@@ -2,6 +2,7 @@ package vn.qcdc.api.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 
@@ -14,6 +15,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class ProblemTest {
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aClientThatWentAwayIsNotAnIncident() {
+        assertTrue(InputProblemMappers
+                .clientGone(new java.io.IOException(new java.nio.channels.ClosedChannelException())));
+        assertTrue(InputProblemMappers.clientGone(new java.io.IOException(
+                new java.io.IOException(new io.vertx.core.http.HttpClosedException("Connection was closed")))));
+        assertFalse(InputProblemMappers.clientGone(new java.io.IOException("disk full")));
+    }
 
     @Test
     void anUnexpectedErrorCarriesItsIncidentId() {
