@@ -101,11 +101,11 @@ public class RecommendationResource {
 
     @GET
     @Path("{id}")
-    @Transactional
     @Operation(operationId = "getRecommendation", summary = "One recommendation; its ETag carries its version")
     @APIResponseSchema(value = RecommendationView.class, responseCode = "200", responseDescription = "The recommendation.")
     public Response get(@PathParam("id") UUID id) {
-        return current(service.find(id));
+        // Read-only and outside a transaction: nothing to flush.
+        return answer(service.find(id));
     }
 
     @GET
@@ -243,8 +243,13 @@ public class RecommendationResource {
                 () -> current(service.cancel(id, ifMatch, in.reason())));
     }
 
+    /** A changed recommendation, written first so that its ETag carries the new version. */
     private Response current(Recommendation r) {
         r.flush();
+        return answer(r);
+    }
+
+    private Response answer(Recommendation r) {
         return Response.ok(service.view(r)).tag(ETags.of(r.version)).build();
     }
 }

@@ -383,8 +383,12 @@ public class RecommendationService {
 
     // --- reading ---
 
-    /** A recommendation to answer with, read-only (not managed: changes to it are not saved). */
-    @Transactional
+    /**
+     * A recommendation to answer with, read-only (not managed: changes to it are not saved). One statement, so no
+     * transaction of its own: outside one, the request's stateless session runs it on an auto-commit connection (one
+     * round trip instead of three, and no transaction manager; ~8% of a GET's CPU went to the latter).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Recommendation find(UUID id) {
         InspectionOperations op = InspectionOperations.READ_RECOMMENDATION;
         access.requireRole(op);
@@ -477,9 +481,10 @@ public class RecommendationService {
 
     /**
      * The list across inspections. One SQL statement on {@code recommendation} (unit, status, year and due date are
-     * copied there from the inspection) so the indexes answer it; keyset pagination on (sort column, id).
+     * copied there from the inspection) so the indexes answer it; keyset pagination on (sort column, id). Like
+     * {@link #find(UUID)}, it joins a transaction if there is one and otherwise opens none (see there).
      */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RecommendationView> list(Filter f) {
         int size = Cursor.limit(f.limit());
         Sort sort = Sort.of(f.sort());
@@ -606,9 +611,12 @@ public class RecommendationService {
         return given;
     }
 
+    /** The day the conclusion was signed: one column, not the whole inspection loaded and watched for changes. */
     private static LocalDate conclusionDate(Recommendation r) {
-        Inspection i = Inspection.findById(r.inspectionId);
-        return i == null ? null : i.conclusionDate;
+        List<LocalDate> day = Inspection.getEntityManager()
+                .createQuery("select i.conclusionDate from Inspection i where i.id = ?1", LocalDate.class)
+                .setParameter(1, r.inspectionId).getResultList();
+        return day.isEmpty() ? null : day.get(0);
     }
 
     /**

@@ -40,6 +40,21 @@ class SecurityTest {
     }
 
     @Test
+    void aVerifiedTokenVouchesForNoOtherString() {
+        // The service keeps tokens it verified; a viewer's accepted token with an admin's claims put in its place
+        // (same signature) is another string and must still be refused.
+        String viewer = Tokens.viewer(DelegationFixtures.BAC_KAN);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(viewer).get("/api/v1/delegations").then().statusCode(200);
+        }
+        String[] parts = viewer.split("\\.");
+        String forged = parts[0] + "." + Tokens.admin().split("\\.")[1] + "." + parts[2];
+        given().auth().oauth2(forged).get("/api/v1/delegations").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(viewer).get("/api/v1/delegations").then().statusCode(200);
+    }
+
+    @Test
     void garbageTokenIs401() {
         given().auth().oauth2("not.a.jwt").get("/api/v1/delegations").then().statusCode(401)
                 .contentType("application/problem+json");

@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Vietnam's official administrative units before and after the 1 July 2025 reform (see this module's README for
@@ -354,7 +357,7 @@ public final class AdministrativeUnits {
                 s -> s.effective().equals(version.validFrom()));
     }
 
-    private static Successor[] filter(Successor[] rows, java.util.function.Predicate<Successor> keep) {
+    private static Successor[] filter(Successor[] rows, Predicate<Successor> keep) {
         int n = 0;
         for (Successor s : rows) {
             if (keep.test(s)) {
@@ -388,12 +391,27 @@ public final class AdministrativeUnits {
      * tells the two apart by date.
      */
     public Set<String> coverage(String code) {
+        Set<String> known = coverages.get(code);
+        if (known != null) {
+            return known;
+        }
         Set<String> codes = new LinkedHashSet<>();
         for (AdministrativeUnit u : coveredVersions(code)) {
             codes.add(u.code());
         }
-        return codes;
+        Set<String> answer = Collections.unmodifiableSet(codes);
+        // Remembered (every list and statistic of a province asks for the same few hundred codes) while the
+        // remembered codes stay under COVERAGE_MEMO in all (~1 MB); past that, computed each time.
+        if (codes.size() > 1 && coverageCodes.get() < COVERAGE_MEMO && coverages.putIfAbsent(code, answer) == null) {
+            coverageCodes.addAndGet(codes.size());
+        }
+        return answer;
     }
+
+    /** How many codes the remembered coverages may hold in all. */
+    static final int COVERAGE_MEMO = 20_000;
+    private final Map<String, Set<String>> coverages = new ConcurrentHashMap<>();
+    private final AtomicInteger coverageCodes = new AtomicInteger();
 
     /** Every version {@code code}'s coverage holds (package-private for tests). */
     Set<AdministrativeUnit> coveredVersions(String code) {
@@ -459,7 +477,7 @@ public final class AdministrativeUnits {
     }
 
     /** Visits {@code version} and the versions above it until {@code found} says yes; whether it did. */
-    private boolean walkUp(AdministrativeUnit version, java.util.function.Predicate<AdministrativeUnit> found) {
+    private boolean walkUp(AdministrativeUnit version, Predicate<AdministrativeUnit> found) {
         List<AdministrativeUnit> seen = new ArrayList<>(8);
         Deque<AdministrativeUnit> todo = new ArrayDeque<>(8);
         todo.add(version);

@@ -126,6 +126,15 @@ class AdministrativeUnitsTest {
     }
 
     @Test
+    void aProvincesCoverageIsComputedOnceAndCannotBeChanged() {
+        AdministrativeUnits fresh = AdministrativeUnits.readBuiltIn();
+        Set<String> first = fresh.coverage("06");
+        assertTrue(first == fresh.coverage("06"), "remembered");
+        assertThrows(UnsupportedOperationException.class, () -> first.add("79"));
+        assertEquals(117, first.size(), "Bắc Kạn: the province, its districts and communes in each version");
+    }
+
+    @Test
     void walkingUpAgreesWithCoverageForEveryUnit() {
         // isWithin walks up from the unit; coverage walks down from the ancestor. For every version of the official
         // data, the versions above it (walking up) must be exactly those whose coverage holds it (walking down).
