@@ -80,29 +80,25 @@ class VerifiedTokensTest {
 
     @Test
     void theAllowedSkewExtendsTheValidity() throws Exception {
-        JWTAuthContextInfo lenient = settings(30);
-        VerifiedTokens tokens = tokens(100);
-        String token = DevTokens.token(TokenSpec.of("steering", "06", null).withTtl(Duration.ofMinutes(2)));
-        long exp = tokens.verify(token, lenient, parser).getExpirationTime();
-        now.set(exp + 29);
-        tokens.verify(token, lenient, parser);
-        assertEquals(1, parsed.get());
-        now.set(exp + 30);
-        tokens.verify(token, lenient, parser);
-        assertEquals(2, parsed.get());
+        keptUntilExpPlus(settings(30), 30);
     }
 
     @Test
     void theClockSkewExtendsTheValidityWhenNoGraceIsSet() throws Exception {
         settings.setClockSkew(60);
+        keptUntilExpPlus(settings, 60);
+    }
+
+    /** A token verified under {@code s} is used until {@code skew} seconds after its exp, not one second longer. */
+    void keptUntilExpPlus(JWTAuthContextInfo s, long skew) throws Exception {
         VerifiedTokens tokens = tokens(100);
         String token = DevTokens.token(TokenSpec.of("steering", "06", null).withTtl(Duration.ofMinutes(2)));
-        long exp = tokens.verify(token, settings, parser).getExpirationTime();
-        now.set(exp + 59);
-        tokens.verify(token, settings, parser);
+        long exp = tokens.verify(token, s, parser).getExpirationTime();
+        now.set(exp + skew - 1);
+        tokens.verify(token, s, parser);
         assertEquals(1, parsed.get());
-        now.set(exp + 60);
-        tokens.verify(token, settings, parser);
+        now.set(exp + skew);
+        tokens.verify(token, s, parser);
         assertEquals(2, parsed.get());
     }
 
