@@ -37,6 +37,7 @@ fi
 # The services' JVM. Java 25 or newer keeps an ahead-of-time cache of each service's start (recorded by the launcher
 # once per build): QCDC_SERVICE_JAVA if set, else this Java if it is 25+, else the newest Java 25+ installed under
 # /usr/lib/jvm (Debian's and Temurin's packages put theirs there), else this Java with the class-data archive.
+SERVICE_MAJOR=""
 if [[ -z "${QCDC_SERVICE_JAVA:-}" ]]; then
   QCDC_SERVICE_JAVA="$JAVA"
   best="${JAVA_MAJOR%%.*}"
@@ -51,9 +52,11 @@ if [[ -z "${QCDC_SERVICE_JAVA:-}" ]]; then
       fi
     done
   fi
+  SERVICE_MAJOR="$best"
 fi
 export QCDC_SERVICE_JAVA
-SERVICE_MAJOR="$(java_major "$QCDC_SERVICE_JAVA")"
+# Asked once per Java: a chosen one's version is known from the search above.
+[[ -n "$SERVICE_MAJOR" ]] || SERVICE_MAJOR="$(java_major "$QCDC_SERVICE_JAVA")"
 
 LAUNCHER_JAR="deploy/target/deploy.jar"
 LAUNCHER_LIB="deploy/target/lib"

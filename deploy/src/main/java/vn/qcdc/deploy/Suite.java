@@ -674,9 +674,9 @@ public final class Suite {
      * Java 25+: records the ahead-of-time cache of each application whose cache is missing or older than its jar
      * ({@link ServiceJvm}). Each is started once as it will run, against the real database and broker, on its own
      * ports; once ready it is asked for its OpenAPI document (or the web console for its home page), so the request
-     * path is recorded too, then stopped: the JVM writes the cache as it exits. The applications are recorded
-     * together; it takes about half a minute on two cores, once per build. An application whose recording fails starts
-     * without a cache, as before.
+     * path is recorded too, then stopped: the JVM writes the cache as it exits. The applications are recorded one
+     * after another (about 40 s on two cores, once per build). An application whose recording fails starts without a
+     * cache, as before.
      */
     private void recordStartupCaches() throws IOException, InterruptedException {
         List<Settings.Service> stale = settings.services().stream()

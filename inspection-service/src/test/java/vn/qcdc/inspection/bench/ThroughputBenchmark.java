@@ -26,7 +26,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 import vn.qcdc.testsupport.Tokens;
-import vn.qcdc.units.AdministrativeUnits;
 
 /**
  * Benchmark (not a test; runs only with {@code -Dqcdc.bench=true}, see bench/inspection/README.md): throughput and
@@ -38,8 +37,6 @@ import vn.qcdc.units.AdministrativeUnits;
 @QuarkusTest
 @EnabledIfSystemProperty(named = "qcdc.bench", matches = "true")
 class ThroughputBenchmark {
-
-    static final String UNITS = "('06','058','01834','01837','01840','01855')";
 
     @Inject
     EntityManager em;
@@ -226,8 +223,7 @@ class ThroughputBenchmark {
                 "-j", "2", "-T", String.valueOf(seconds), "-f", file.toString(), "-l", "--log-prefix",
                 dir.resolve("log").toString(), "-h", m.group(1), "-p", m.group(2), "-U",
                 ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class)));
-        String coverage = "units={" + String.join(",", AdministrativeUnits.builtIn().coverage("06")) + "}";
-        for (String d : List.of(coverage, "st=ISSUED",
+        for (String d : List.of("units=" + RecommendationListBenchmark.COVERAGE_06, "st=ISSUED",
                 "st2=IN_PROGRESS", "caller=bench", "op=POST /recommendations/x/progress", "hash=h", "kind=PROGRESS",
                 "txt=Đã triển khai", "agg=RECOMMENDATION", "act=PROGRESS_REPORTED", "topic=qcdc.inspection.events.v1",
                 "etype=vn.qcdc.inspection.recommendation.progress-reported.v1", "src=/inspection-service",

@@ -2,6 +2,7 @@ package vn.qcdc.api.problem;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.vertx.core.http.HttpClosedException;
 
 import vn.qcdc.api.input.InputRuleException;
 
@@ -70,8 +73,7 @@ public class InputProblemMappers {
     /** Whether {@code e} says the client went away (its connection closed) rather than a failure here. */
     static boolean clientGone(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.nio.channels.ClosedChannelException
-                    || t.getClass().getName().equals("io.vertx.core.http.HttpClosedException")) {
+            if (t instanceof ClosedChannelException || t instanceof HttpClosedException) {
                 return true;
             }
         }
