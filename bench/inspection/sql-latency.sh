@@ -18,14 +18,17 @@ trap 'rm -rf "$work"' EXIT
 # literal; RecommendationListBenchmark passes the 117 codes of unit 06; by default the 6 codes the generated rows of 06 use).
 UNITS="${UNITS:-{06,058,01834,01837,01840,01855\}}"
 U="= ANY(:units)"
+# The columns the service selects (RecommendationRows.COLUMNS; RecommendationListBenchmark passes them).
+COLUMNS="${COLUMNS:-r.id, r.inspection_id, r.seq, r.content, r.unit_code, r.unit_name, r.steering_unit_code, r.year_assessed, r.area, r.priority, r.due_date, r.original_due_date, r.status, r.addressees, r.progress_percent, r.last_reason, r.completion_reported_at, r.verified_at, r.completion_reported_on, r.verified_on, r.created_at, r.created_by, r.updated_at, r.updated_by, r.version}"
+S="SELECT $COLUMNS FROM recommendation r"
 declare -A Q
-Q[a_baseline_pk]="SELECT r.* FROM recommendation r WHERE r.id = :id"
-Q[b_unit_due]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code $U ORDER BY r.due_date, r.id LIMIT 51"
-Q[c_unit_status_overdue]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code $U AND r.status = :st AND (r.due_date < :today AND r.status NOT IN ('VERIFIED', 'CANCELLED')) ORDER BY r.due_date, r.id LIMIT 51"
-Q[d_unit_addressee_range_year]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code $U AND r.addressee_types @> CAST(ARRAY[:ad] AS text[]) AND r.due_date >= :df AND r.due_date <= :dt AND r.year_assessed = :yr ORDER BY r.due_date, r.id LIMIT 51"
-Q[e_unit_created_desc]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code $U ORDER BY r.created_at DESC, r.id DESC LIMIT 51"
-Q[f_unit_q_common]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code $U AND r.search_key LIKE :qc ORDER BY r.due_date, r.id LIMIT 51"
-Q[g_unit_q_rare]="SELECT r.* FROM recommendation r WHERE true AND r.unit_code $U AND r.search_key LIKE :qr ORDER BY r.due_date, r.id LIMIT 51"
+Q[a_baseline_pk]="$S WHERE r.id = :id"
+Q[b_unit_due]="$S WHERE true AND r.unit_code $U ORDER BY r.due_date, r.id LIMIT 51"
+Q[c_unit_status_overdue]="$S WHERE true AND r.unit_code $U AND r.status = :st AND (r.due_date < :today AND r.status NOT IN ('VERIFIED', 'CANCELLED')) ORDER BY r.due_date, r.id LIMIT 51"
+Q[d_unit_addressee_range_year]="$S WHERE true AND r.unit_code $U AND r.addressee_types @> CAST(ARRAY[:ad] AS text[]) AND r.due_date >= :df AND r.due_date <= :dt AND r.year_assessed = :yr ORDER BY r.due_date, r.id LIMIT 51"
+Q[e_unit_created_desc]="$S WHERE true AND r.unit_code $U ORDER BY r.created_at DESC, r.id DESC LIMIT 51"
+Q[f_unit_q_common]="$S WHERE true AND r.unit_code $U AND r.search_key LIKE :qc ORDER BY r.due_date, r.id LIMIT 51"
+Q[g_unit_q_rare]="$S WHERE true AND r.unit_code $U AND r.search_key LIKE :qr ORDER BY r.due_date, r.id LIMIT 51"
 id=$(psql -qAt -c "SELECT id FROM recommendation ORDER BY id LIMIT 1")
 VARS=(-D "id=$id" -D "units=$UNITS" -D st=IN_PROGRESS
   -D "today=$(date +%F)" -D ad=WOMENS_UNION -D df=2022-01-01 -D dt=2023-12-31 -D yr=2021 -D "qc=%xuat hoa%"

@@ -108,6 +108,11 @@ public class Recommendation extends PanacheEntityBase {
     }
 
     public boolean overdueOn(LocalDate today) {
-        return dueDate.isBefore(today) && !status().finished();
+        return overdue(dueDate, status(), today);
+    }
+
+    /** Overdue on {@code today}: due before it and neither verified nor cancelled. */
+    public static boolean overdue(LocalDate dueDate, Status status, LocalDate today) {
+        return dueDate.isBefore(today) && !status.finished();
     }
 }

@@ -105,7 +105,8 @@ public class RecommendationResource {
     @APIResponseSchema(value = RecommendationView.class, responseCode = "200", responseDescription = "The recommendation.")
     public Response get(@PathParam("id") UUID id) {
         // Read-only and outside a transaction: nothing to flush.
-        return answer(service.find(id));
+        RecommendationView r = service.view(id);
+        return Response.ok(r).tag(ETags.of(r.version())).build();
     }
 
     @GET

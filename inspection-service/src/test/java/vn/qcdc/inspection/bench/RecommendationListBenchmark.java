@@ -20,6 +20,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
+import vn.qcdc.inspection.recommendation.RecommendationRows;
 import vn.qcdc.testsupport.Tokens;
 import vn.qcdc.units.AdministrativeUnits;
 
@@ -128,6 +129,7 @@ class RecommendationListBenchmark {
                     String.valueOf(iterations)).redirectErrorStream(true);
             pb.environment().putAll(pgEnv());
             pb.environment().put("UNITS", COVERAGE_06);
+            pb.environment().put("COLUMNS", RecommendationRows.COLUMNS);
             Process p = pb.start();
             String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             p.waitFor();
@@ -168,12 +170,12 @@ class RecommendationListBenchmark {
     void explain() {
         String units = "ANY('" + COVERAGE_06 + "'::text[])";
         List<String> queries = List.of(
-                "SELECT r.* FROM recommendation r WHERE true AND r.unit_code = " + units
+                "SELECT " + RecommendationRows.COLUMNS + " FROM recommendation r WHERE true AND r.unit_code = " + units
                         + " ORDER BY r.due_date, r.id LIMIT 51",
-                "SELECT r.* FROM recommendation r WHERE true AND r.unit_code = " + units
+                "SELECT " + RecommendationRows.COLUMNS + " FROM recommendation r WHERE true AND r.unit_code = " + units
                         + " AND r.status = 'IN_PROGRESS' AND (r.due_date < CURRENT_DATE AND r.status NOT IN"
                         + " ('VERIFIED', 'CANCELLED')) ORDER BY r.due_date, r.id LIMIT 51",
-                "SELECT r.* FROM recommendation r WHERE true AND r.unit_code = " + units
+                "SELECT " + RecommendationRows.COLUMNS + " FROM recommendation r WHERE true AND r.unit_code = " + units
                         + " AND r.addressee_types @> CAST(ARRAY['WOMENS_UNION'] AS text[]) AND r.due_date >="
                         + " DATE '2022-01-01' AND r.due_date <= DATE '2023-12-31' AND r.year_assessed = 2021"
                         + " ORDER BY r.due_date, r.id LIMIT 51");
@@ -189,7 +191,8 @@ class RecommendationListBenchmark {
         // The plan a server-side prepared statement gets once PostgreSQL switches it to a generic plan (without the
         // values): what the driver's statements ran after 5 executions before plan_cache_mode=force_custom_plan.
         String prepared = "PREPARE bench_generic (text[], text, date, date, int) AS"
-                + " SELECT r.* FROM recommendation r WHERE true AND r.unit_code = ANY($1)"
+                + " SELECT " + RecommendationRows.COLUMNS
+                + " FROM recommendation r WHERE true AND r.unit_code = ANY($1)"
                 + " AND r.addressee_types @> CAST(ARRAY[$2] AS text[]) AND r.due_date >= $3 AND r.due_date <= $4"
                 + " AND r.year_assessed = $5 ORDER BY r.due_date, r.id LIMIT 51";
         @SuppressWarnings("unchecked")

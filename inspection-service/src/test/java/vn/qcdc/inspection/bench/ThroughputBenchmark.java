@@ -25,6 +25,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
+import vn.qcdc.inspection.recommendation.RecommendationRows;
 import vn.qcdc.testsupport.Tokens;
 
 /**
@@ -104,10 +105,13 @@ class ThroughputBenchmark {
         Map<String, String> sql = new LinkedHashMap<>();
         // The statement the service sends for unit=06: the coverage of the province (every code below it, in each
         // of its versions, and the units it was formed from) as one array.
-        sql.put("list", "SELECT r.* FROM recommendation r WHERE true AND r.unit_code = ANY(:units)"
-                + " AND r.status = :st ORDER BY r.due_date, r.id LIMIT 51;\n");
+        sql.put("list",
+                "SELECT " + RecommendationRows.COLUMNS
+                        + " FROM recommendation r WHERE true AND r.unit_code = ANY(:units)"
+                        + " AND r.status = :st ORDER BY r.due_date, r.id LIMIT 51;\n");
         sql.put("get", "\\set n random(1, 2000)\n"
-                + "SELECT r.* FROM recommendation r WHERE r.id = (SELECT id FROM bench_target WHERE n = :n);\n");
+                + "SELECT " + RecommendationRows.COLUMNS
+                + " FROM recommendation r WHERE r.id = (SELECT id FROM bench_target WHERE n = :n);\n");
         // The minimal statements of a progress report: state row, progress row, history row, outbox row, idempotency row.
         sql.put("progress",
                 """

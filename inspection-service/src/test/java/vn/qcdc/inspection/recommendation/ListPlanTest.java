@@ -34,7 +34,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class ListPlanTest {
 
     /** The filter combination of the issue (unit + addressee + due range + year), as RecommendationService writes it. */
-    static final String LIST_SQL = "SELECT r.* FROM recommendation r WHERE true AND r.unit_code IN (?,?,?,?,?,?)"
+    static final String LIST_SQL = "SELECT " + RecommendationRows.COLUMNS
+            + " FROM recommendation r WHERE true AND r.unit_code = ANY(?)"
             + " AND r.addressee_types @> CAST(ARRAY[?] AS text[]) AND r.due_date >= ? AND r.due_date <= ?"
             + " AND r.year_assessed = ? ORDER BY r.due_date, r.id LIMIT 51";
 
@@ -47,13 +48,11 @@ class ListPlanTest {
             String[] units = {"06", "058", "01834", "01837", "01840", "01855"};
             try (PreparedStatement ps = c.prepareStatement(LIST_SQL)) {
                 for (int run = 0; run < 25; run++) {
-                    for (int k = 0; k < units.length; k++) {
-                        ps.setString(k + 1, units[k]);
-                    }
-                    ps.setString(7, run % 2 == 0 ? "WOMENS_UNION" : "GOVERNMENT");
-                    ps.setObject(8, LocalDate.of(2022, 1, 1).plusDays(run));
-                    ps.setObject(9, LocalDate.of(2023, 12, 31));
-                    ps.setInt(10, 2021);
+                    ps.setArray(1, c.createArrayOf("text", units));
+                    ps.setString(2, run % 2 == 0 ? "WOMENS_UNION" : "GOVERNMENT");
+                    ps.setObject(3, LocalDate.of(2022, 1, 1).plusDays(run));
+                    ps.setObject(4, LocalDate.of(2023, 12, 31));
+                    ps.setInt(5, 2021);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             // read every row, as the service does
