@@ -21,6 +21,7 @@ SIZES="${SIZES:-10000,1000000}"
   -Dsurefire.runOrder=alphabetical -Dqcdc.bench=true -Dqcdc.bench.out="$tmp/list.md" \
   -Dqcdc.bench.throughput.out="$tmp/throughput.md" -Dqcdc.bench.sizes="$SIZES" \
   -Dqcdc.bench.rows="${ROWS:-${SIZES##*,}}" -Dqcdc.bench.rounds="${ROUNDS:-3}" -Dqcdc.bench.seconds="${SECONDS_PER_RUN:-10}" \
+  -Dqcdc.bench.throughput.warmup="${WARMUP_SECONDS:-20}" \
   -Dqcdc.bench.iterations="${ITERATIONS:-200}" -Dqcdc.bench.warmup="${WARMUP:-50}" \
   -Dsurefire.failIfNoSpecifiedTests=false | grep -E "\[bench\]|Tests run:|FAIL" || true
 {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -217,7 +218,7 @@ public class RecommendationService {
     public Recommendation reportProgress(UUID id, String ifMatch, ProgressInput in) {
         Recommendation r = findFor(id, InspectionOperations.REPORT_PROGRESS, ifMatch);
         requireStatus(r, "report-progress", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
-        LocalDate on = realDate("reportedOn", in.reportedOn(), conclusionDate(r), "date-before-conclusion");
+        LocalDate on = realDate("reportedOn", in.reportedOn(), () -> conclusionDate(r), "date-before-conclusion");
         r.status = Recommendation.Status.IN_PROGRESS.name();
         r.progressPercent = in.percent();
         touch(r);
@@ -234,7 +235,7 @@ public class RecommendationService {
     public Recommendation reportCompletion(UUID id, String ifMatch, CompletionInput in) {
         Recommendation r = findFor(id, InspectionOperations.REPORT_COMPLETION, ifMatch);
         requireStatus(r, "report-completion", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
-        LocalDate on = realDate("reportedOn", in.reportedOn(), conclusionDate(r), "date-before-conclusion");
+        LocalDate on = realDate("reportedOn", in.reportedOn(), () -> conclusionDate(r), "date-before-conclusion");
         r.status = Recommendation.Status.COMPLETION_REPORTED.name();
         r.progressPercent = 100;
         r.completionReportedAt = OffsetDateTime.now(clock);
@@ -308,9 +309,10 @@ public class RecommendationService {
     public Recommendation verify(UUID id, String ifMatch, String note, LocalDate verifiedOn) {
         Recommendation r = findFor(id, InspectionOperations.VERIFY, ifMatch);
         requireStatus(r, "verify", Recommendation.Status.COMPLETION_REPORTED);
-        LocalDate completed = r.completionReportedOn != null ? r.completionReportedOn : conclusionDate(r);
         r.status = Recommendation.Status.VERIFIED.name();
-        r.verifiedOn = realDate("verifiedOn", verifiedOn, completed, "date-before-completion");
+        r.verifiedOn = realDate("verifiedOn", verifiedOn,
+                () -> r.completionReportedOn != null ? r.completionReportedOn : conclusionDate(r),
+                "date-before-completion");
         r.verifiedAt = OffsetDateTime.now(clock);
         r.lastReason = VietnameseText.nfc(note);
         touch(r);
@@ -594,8 +596,10 @@ public class RecommendationService {
      * The day something happened, as the caller states it for a record entered later (default: today). Not after
      * today in Vietnam (a report cannot come from the future), not before {@code notBefore} (nothing is reported on a
      * recommendation before the conclusion that issued it, nor verified before its completion was reported).
+     * {@code notBefore} is asked only for a stated day: today is never before it (a conclusion is not signed in the
+     * future), so the common report of today reads nothing more.
      */
-    LocalDate realDate(String field, LocalDate given, LocalDate notBefore, String beforeCode) {
+    LocalDate realDate(String field, LocalDate given, Supplier<LocalDate> notBefore, String beforeCode) {
         LocalDate today = LocalDate.now(clock.withZone(ClockProducer.VIETNAM));
         if (given == null) {
             return today;
@@ -604,8 +608,9 @@ public class RecommendationService {
         if (given.isAfter(today)) {
             throw ProblemException.invalidField(field, "date-in-future", today);
         }
-        if (notBefore != null && given.isBefore(notBefore)) {
-            throw ProblemException.invalidField(field, beforeCode, notBefore);
+        LocalDate limit = notBefore.get();
+        if (limit != null && given.isBefore(limit)) {
+            throw ProblemException.invalidField(field, beforeCode, limit);
         }
         return given;
     }

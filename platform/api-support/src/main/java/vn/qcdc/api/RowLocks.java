@@ -1,5 +1,6 @@
 package vn.qcdc.api;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -16,9 +17,15 @@ public final class RowLocks {
     private RowLocks() {
     }
 
-    /** Locks {@code entity}'s row until the end of the transaction and refreshes it to the committed state. */
+    /**
+     * Locks {@code entity}'s row until the end of the transaction and refreshes it to the committed state. What this
+     * transaction has changed is written first: a refresh would drop those changes, and would not find a record
+     * created earlier in the same transaction (the statements that used to flush it on the way no longer do).
+     */
     public static <T> T forUpdate(T entity) {
-        Panache.getEntityManager().refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+        EntityManager em = Panache.getEntityManager();
+        em.flush();
+        em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
         return entity;
     }
 }

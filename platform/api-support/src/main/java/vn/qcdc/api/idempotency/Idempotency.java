@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -59,8 +60,11 @@ public class Idempotency {
         }
         String who = caller.subject();
         String hash = hash(operation, request);
+        // Both statements touch only idempotency_record, which no entity maps: they do not flush the session's
+        // pending changes first (those are written once, at commit).
         int inserted = em.createNativeQuery("INSERT INTO idempotency_record (caller, idem_key, operation, request_hash)"
-                + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING").setParameter(1, who).setParameter(2, key)
+                + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING").setFlushMode(FlushModeType.COMMIT)
+                .setParameter(1, who).setParameter(2, key)
                 .setParameter(3, operation).setParameter(4, hash).executeUpdate();
         if (inserted == 0) {
             return replay(who, key, operation, hash);
@@ -68,7 +72,8 @@ public class Idempotency {
         Response response = action.get();
         String body = serialise(response.getEntity());
         em.createNativeQuery("UPDATE idempotency_record SET status = ?1, location = ?2, etag = ?3, response_body = ?4"
-                + " WHERE caller = ?5 AND idem_key = ?6").setParameter(1, response.getStatus())
+                + " WHERE caller = ?5 AND idem_key = ?6").setFlushMode(FlushModeType.COMMIT)
+                .setParameter(1, response.getStatus())
                 .setParameter(2, response.getLocation() == null ? null : response.getLocation().toString())
                 .setParameter(3, response.getHeaderString(HttpHeaders.ETAG)).setParameter(4, body)
                 .setParameter(5, who).setParameter(6, key).executeUpdate();

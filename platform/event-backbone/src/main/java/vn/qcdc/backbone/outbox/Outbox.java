@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -73,7 +74,9 @@ public class Outbox {
                 + " ON CONFLICT (topic, record_key) DO UPDATE SET version = outbox_aggregate.version + 1"
                 + " RETURNING version)"
                 + " INSERT INTO outbox_event (event_id, topic, record_key, type, source, subject, occurred_at, payload,"
-                + " aggregate_version) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, v.version FROM v").setParameter(1, id)
+                + " aggregate_version) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, v.version FROM v")
+                // Tables no entity maps: the session's pending changes are not flushed before it (they go at commit).
+                .setFlushMode(FlushModeType.COMMIT).setParameter(1, id)
                 .setParameter(2, topic.name()).setParameter(3, aggregateId).setParameter(4, type)
                 .setParameter(5, config.source()).setParameter(6, subject)
                 .setParameter(7, OffsetDateTime.now(clock.isResolvable() ? clock.get() : Clock.systemUTC()))
