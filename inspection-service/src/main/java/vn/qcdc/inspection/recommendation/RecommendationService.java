@@ -124,8 +124,8 @@ public class RecommendationService {
     InspectionService inspections;
 
     /**
-     * Reads that only answer (the list, GET by id): plain rows into unmanaged recommendations, no managed entity, no
-     * snapshot for dirty checking, nothing to check at flush.
+     * Reads that only answer (the list, GET by id): plain JDBC rows straight into the views answered with, no entity,
+     * no snapshot for dirty checking, nothing to check at flush.
      */
     @Inject
     RecommendationRows rows;
@@ -382,7 +382,8 @@ public class RecommendationService {
     // --- reading ---
 
     /**
-     * A recommendation to answer with, read-only (not managed: changes to it are not saved). One statement, so no
+     * A recommendation as the API answers with it (GET by id), after the caller's right to read it is checked. One
+     * statement ({@link RecommendationRows}), so no
      * transaction of its own: outside one, it runs on an auto-commit connection (one round trip instead of three, and
      * no transaction manager; ~8% of a GET's CPU went to the latter).
      */

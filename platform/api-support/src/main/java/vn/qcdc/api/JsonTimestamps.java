@@ -6,12 +6,17 @@ import java.time.format.DateTimeFormatter;
 
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.ser.OffsetDateTimeSerializer;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -22,7 +27,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * when it is zero, trailing zeros of the fraction dropped) with a few character writes instead of a general
  * {@link DateTimeFormatter}: a page of 50 recommendations carries 100-200 timestamps, and formatting them was ~9% of
  * the service's CPU for a list (issue 11). Years outside 0000-9999, and a mapper set to write dates as numbers or in
- * a time zone of its own, go to Jackson's own serializer. {@code JsonTimestampsTest} compares both on many values.
+ * a time zone of its own, and a property with a {@code @JsonFormat}, go to Jackson's own serializer. {@code JsonTimestampsTest} compares both on many values.
  */
 @Singleton
 public class JsonTimestamps implements ObjectMapperCustomizer {
@@ -39,7 +44,23 @@ public class JsonTimestamps implements ObjectMapperCustomizer {
                 new Serializer()));
     }
 
-    public static final class Serializer extends JsonSerializer<OffsetDateTime> {
+    public static final class Serializer extends StdSerializer<OffsetDateTime> implements ContextualSerializer {
+
+        Serializer() {
+            super(OffsetDateTime.class);
+        }
+
+        /** A property with a {@code @JsonFormat} of its own (none has one today) gets Jackson's serializer. */
+        @Override
+        public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
+                throws JsonMappingException {
+            JsonFormat.Value format = findFormatOverrides(provider, property, handledType());
+            if (format != null && (format.hasPattern() || format.hasShape() || format.hasTimeZone()
+                    || format.hasLocale() || format.hasLenient())) {
+                return OffsetDateTimeSerializer.INSTANCE.createContextual(provider, property);
+            }
+            return this;
+        }
 
         @Override
         public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider provider)
@@ -57,11 +78,6 @@ public class JsonTimestamps implements ObjectMapperCustomizer {
             } else {
                 gen.writeString(text, 0, length);
             }
-        }
-
-        @Override
-        public Class<OffsetDateTime> handledType() {
-            return OffsetDateTime.class;
         }
     }
 

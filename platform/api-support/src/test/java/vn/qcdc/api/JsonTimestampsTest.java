@@ -13,6 +13,7 @@ import java.util.TimeZone;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -68,6 +69,18 @@ class JsonTimestampsTest {
             assertEquals(theirs.writeValueAsString(v), ours.writeValueAsString(v), v.toString());
             assertEquals(theirs.writeValueAsString(Map.of("at", v)), ours.writeValueAsString(Map.of("at", v)));
         }
+    }
+
+    record Formatted(@JsonFormat(pattern = "dd/MM/yyyy HH:mm") OffsetDateTime at, OffsetDateTime plain) {
+    }
+
+    @Test
+    void aPropertyWithItsOwnFormatKeepsIt() throws Exception {
+        OffsetDateTime v = OffsetDateTime.parse("2026-04-05T06:07:08.654321+07:00");
+        Formatted f = new Formatted(v, v);
+        assertEquals("{\"at\":\"05/04/2026 06:07\",\"plain\":\"2026-04-05T06:07:08.654321+07:00\"}",
+                ours().writeValueAsString(f));
+        assertEquals(jacksons().writeValueAsString(f), ours().writeValueAsString(f));
     }
 
     @Test

@@ -124,18 +124,32 @@ public class InputProblemMappers {
         return path.toString();
     }
 
-    /** True if {@code e} or a cause is PostgreSQL's unique_violation: another request created the same row. */
+    /**
+     * True if {@code e}, a cause or an exception suppressed along the way is PostgreSQL's unique_violation: another
+     * request created the same row. A row written at commit (the session is flushed there) fails inside the
+     * transaction manager, which reports the driver's error as a suppressed exception of its RollbackException.
+     */
     static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException c
-                    && UNIQUE_VIOLATION.equals(c.getSQLState())) {
+        return isUniqueViolation(e, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean isUniqueViolation(Throwable t, int depth, java.util.Set<Throwable> seen) {
+        if (t == null || depth > 16 || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            return true;
+        }
+        if (t instanceof org.hibernate.exception.ConstraintViolationException c
+                && UNIQUE_VIOLATION.equals(c.getSQLState())) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (isUniqueViolation(suppressed, depth + 1, seen)) {
                 return true;
             }
         }
-        return false;
+        return isUniqueViolation(t.getCause(), depth + 1, seen);
     }
 
     private Response build(int status, String code, String detail, List<Problem.FieldError> errors) {

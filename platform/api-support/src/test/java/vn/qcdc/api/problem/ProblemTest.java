@@ -25,6 +25,18 @@ class ProblemTest {
         assertFalse(InputProblemMappers.clientGone(new java.io.IOException("disk full")));
     }
 
+    /** A row written at commit fails inside the transaction manager: the driver's error comes suppressed. */
+    @Test
+    void aUniqueViolationIsFoundAsCauseOrSuppressed() {
+        java.sql.SQLException unique = new java.sql.SQLException("duplicate key", "23505");
+        assertTrue(InputProblemMappers.isUniqueViolation(new RuntimeException(unique)));
+        RuntimeException atCommit = new RuntimeException("rolled back");
+        atCommit.addSuppressed(new IllegalStateException(unique));
+        assertTrue(InputProblemMappers.isUniqueViolation(new RuntimeException(atCommit)));
+        assertFalse(InputProblemMappers
+                .isUniqueViolation(new RuntimeException(new java.sql.SQLException("no", "23503"))));
+    }
+
     @Test
     void anUnexpectedErrorCarriesItsIncidentId() {
         Problem p = new Problem(URI.create(Problem.TYPE_BASE + "internal"), "Lỗi", 500, "Mã sự cố 42", "/api/v1/x",
