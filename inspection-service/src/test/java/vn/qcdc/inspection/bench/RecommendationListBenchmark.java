@@ -178,7 +178,10 @@ class RecommendationListBenchmark {
                 "SELECT " + RecommendationRows.COLUMNS + " FROM recommendation r WHERE true AND r.unit_code = " + units
                         + " AND r.addressee_types @> CAST(ARRAY['WOMENS_UNION'] AS text[]) AND r.due_date >="
                         + " DATE '2022-01-01' AND r.due_date <= DATE '2023-12-31' AND r.year_assessed = 2021"
-                        + " ORDER BY r.due_date, r.id LIMIT 51");
+                        + " ORDER BY r.due_date, r.id LIMIT 51",
+                // the rare search term: how many rows the trigram index hands over only for the recheck to drop
+                "SELECT " + RecommendationRows.COLUMNS + " FROM recommendation r WHERE true AND r.unit_code = " + units
+                        + " AND r.search_key LIKE '%so 77777 %' ORDER BY r.due_date, r.id LIMIT 51");
         out.append("\nQuery plans (EXPLAIN ANALYZE):\n");
         for (String q : queries) {
             @SuppressWarnings("unchecked")
