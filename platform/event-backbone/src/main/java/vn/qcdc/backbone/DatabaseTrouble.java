@@ -34,13 +34,11 @@ public final class DatabaseTrouble {
      * transaction manager's RollbackException).
      */
     public static boolean isTransient(Throwable e) {
-        return isTransient(e, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return Causes.any(e, DatabaseTrouble::saysTransient);
     }
 
-    private static boolean isTransient(Throwable t, int depth, Set<Throwable> seen) {
-        if (t == null || depth > 16 || !seen.add(t)) {
-            return false;
-        }
+    /** Whether {@code t} itself (not its causes) says the database is unavailable or overloaded for now. */
+    private static boolean saysTransient(Throwable t) {
         if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                 || t instanceof SQLRecoverableException) {
             return true;
@@ -51,16 +49,9 @@ public final class DatabaseTrouble {
                     && (TRANSIENT_CLASSES.contains(state.substring(0, 2)) || TRANSIENT_CODES.contains(state))) {
                 return true;
             }
-            if (state == null && (t instanceof SQLTransientException || thrownByPool(sql))) {
-                return true;
-            }
+            return state == null && (t instanceof SQLTransientException || thrownByPool(sql));
         }
-        for (Throwable suppressed : t.getSuppressed()) {
-            if (isTransient(suppressed, depth + 1, seen)) {
-                return true;
-            }
-        }
-        return isTransient(t.getCause(), depth + 1, seen);
+        return false;
     }
 
     /**

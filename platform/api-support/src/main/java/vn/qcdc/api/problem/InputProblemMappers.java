@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.vertx.core.http.HttpClosedException;
 
 import vn.qcdc.api.input.InputRuleException;
+import vn.qcdc.backbone.Causes;
 
 /**
  * Problems of hostile or broken input that the general {@link ProblemMappers} does not know: a broken input rule in a
@@ -130,26 +131,9 @@ public class InputProblemMappers {
      * transaction manager, which reports the driver's error as a suppressed exception of its RollbackException.
      */
     static boolean isUniqueViolation(Throwable e) {
-        return isUniqueViolation(e, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
-    }
-
-    private static boolean isUniqueViolation(Throwable t, int depth, java.util.Set<Throwable> seen) {
-        if (t == null || depth > 16 || !seen.add(t)) {
-            return false;
-        }
-        if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-            return true;
-        }
-        if (t instanceof org.hibernate.exception.ConstraintViolationException c
-                && UNIQUE_VIOLATION.equals(c.getSQLState())) {
-            return true;
-        }
-        for (Throwable suppressed : t.getSuppressed()) {
-            if (isUniqueViolation(suppressed, depth + 1, seen)) {
-                return true;
-            }
-        }
-        return isUniqueViolation(t.getCause(), depth + 1, seen);
+        return Causes.any(e, t -> t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
+                || t instanceof org.hibernate.exception.ConstraintViolationException c
+                        && UNIQUE_VIOLATION.equals(c.getSQLState()));
     }
 
     private Response build(int status, String code, String detail, List<Problem.FieldError> errors) {
