@@ -1,6 +1,5 @@
 package vn.qcdc.e2e;
 
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -34,7 +33,7 @@ final class ChannelsSuite implements AutoCloseable {
         new SecureRandom().nextBytes(key);
         webhookSecret = "whsec_" + Base64.getEncoder().encodeToString(key);
         portal = new SignedWebhookReceiver(webhookSecret);
-        suite = new RunningSuite(Files.createTempDirectory(dataPrefix));
+        suite = RunningSuite.temporary(dataPrefix);
         suite.extraEnv.putAll(Map.of("QCDC_CLOCK_ADJUSTABLE", "true",
                 "QCDC_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
                 "QCDC_FOLLOWUP_TICK_INTERVAL", "1s",

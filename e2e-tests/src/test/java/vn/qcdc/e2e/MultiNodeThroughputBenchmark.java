@@ -36,7 +36,7 @@ class MultiNodeThroughputBenchmark {
         int warmUp = Integer.getInteger("qcdc.bench.warmup", 30);
         List<String> lines = new ArrayList<>();
         for (int replicas : List.of(1, 2)) {
-            try (RunningSuite suite = new RunningSuite(Files.createTempDirectory("qcdc-bench-multinode-"))) {
+            try (RunningSuite suite = RunningSuite.temporary("qcdc-bench-multinode-")) {
                 suite.rehearseCluster(3, replicas);
                 suite.start("--no-build");
                 suite.awaitReady(Duration.ofMinutes(5));

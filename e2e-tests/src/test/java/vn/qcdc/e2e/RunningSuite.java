@@ -51,6 +51,20 @@ final class RunningSuite implements AutoCloseable {
     /** Where that shell writes the launcher's pid ($!). */
     private Path scriptPidFile;
 
+    /** Whether {@link #close} deletes {@link #dataDir}: a temporary folder this suite made ({@link #temporary}). */
+    private boolean ownsDataDir;
+
+    /**
+     * A suite in a new temporary data folder, deleted by {@link #close} (each run of the tests left ~450 MB of
+     * databases and logs behind in the system's temporary folder). {@code -Dqcdc.e2e.keep-data=true} keeps it, to
+     * read its logs after a failure.
+     */
+    static RunningSuite temporary(String prefix) throws IOException {
+        RunningSuite suite = new RunningSuite(Files.createTempDirectory(prefix));
+        suite.ownsDataDir = !Boolean.getBoolean("qcdc.e2e.keep-data");
+        return suite;
+    }
+
     RunningSuite(Path dataDir) {
         this.dataDir = dataDir;
         apiPorts.put("inspection-service", List.of(inspectionPort));
@@ -327,6 +341,17 @@ final class RunningSuite implements AutoCloseable {
             }
             stop();
             left.forEach(ProcessHandle::destroyForcibly);
+        }
+        if (ownsDataDir) {
+            deleteDataDir();
+        }
+    }
+
+    private void deleteDataDir() {
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("[e2e] could not delete " + dataDir + ": " + e);
         }
     }
 }

@@ -58,7 +58,7 @@ class WebConsoleBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        suite = new RunningSuite(Files.createTempDirectory("qcdc-web-"));
+        suite = RunningSuite.temporary("qcdc-web-");
         suite.start("--demo");
         suite.awaitReady(Duration.ofMinutes(4));
         site = "http://127.0.0.1:" + suite.webPort;
