@@ -1,7 +1,5 @@
 package vn.qcdc.inspection.recommendation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,11 +16,6 @@ import jakarta.inject.Inject;
 
 import org.hibernate.StatelessSession;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-
-import vn.qcdc.events.inspection.InspectionEvents.Addressee;
 import vn.qcdc.inspection.inspection.Area;
 import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationView;
 
@@ -57,14 +50,6 @@ public class RecommendationRows {
 
     @Inject
     StatelessSession session;
-
-    private final ObjectReader addressees;
-
-    @Inject
-    RecommendationRows(ObjectMapper json) {
-        this.addressees = json.readerFor(new TypeReference<List<Addressee>>() {
-        });
-    }
 
     /** The recommendation {@code id} as it is on {@code today} (overdue or not), or null. */
     RecommendationView byId(UUID id, LocalDate today) {
@@ -122,7 +107,7 @@ public class RecommendationRows {
                 rs.getObject(12, LocalDate.class), // original_due_date
                 status,
                 Recommendation.overdue(dueDate, status, today),
-                addressees(rs.getString(14)),
+                StoredAddressees.read(rs.getString(14)),
                 rs.getInt(15), // progress_percent
                 rs.getString(16), // last_reason
                 rs.getObject(17, OffsetDateTime.class), // completion_reported_at
@@ -134,16 +119,5 @@ public class RecommendationRows {
                 rs.getString(24), // updated_by
                 rs.getObject(19, LocalDate.class), // completion_reported_on
                 rs.getObject(20, LocalDate.class)); // verified_on
-    }
-
-    private List<Addressee> addressees(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return addressees.readValue(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("addressees of a recommendation are not readable", e);
-        }
     }
 }
