@@ -50,6 +50,28 @@ class RecommendationTest {
                 .body("recommendationCount", equalTo(0));
     }
 
+    /**
+     * A write answers with the times it has just stamped exactly as every later read shows them: the same instant in
+     * the same form (UTC, microseconds). The answer used to say {@code …08:11:44.197858833+07:00} and a read
+     * {@code …01:11:44.197858Z}.
+     */
+    @Test
+    void aWriteAnswersItsTimesAsLaterReadsShowThem() {
+        String inspection = Api.concludedInspection();
+        String rec = id(Api.recommendationsOf(inspection).get(1));
+        Response answer = as(OFFICER).body(json(ReferenceScenario.progress()))
+                .post("/api/v1/recommendations/" + rec + "/progress").then().statusCode(200).extract().response();
+        Response read = as(OFFICER).get("/api/v1/recommendations/" + rec).then().statusCode(200).extract()
+                .response();
+        String updatedAt = answer.path("updatedAt");
+        assertEquals(read.path("updatedAt"), updatedAt);
+        assertEquals((String) read.path("createdAt"), answer.path("createdAt"));
+        assertTrue(updatedAt.endsWith("Z"), updatedAt);
+        String listed = as(OFFICER).get("/api/v1/recommendations?inspection=" + inspection).then().statusCode(200)
+                .extract().path("items.find { it.id == '" + rec + "' }.updatedAt");
+        assertEquals(updatedAt, listed);
+    }
+
     @Test
     void followUpToVerificationRejectionDeadlineAndAutoClose() {
         String insp = Api.concludedInspection();

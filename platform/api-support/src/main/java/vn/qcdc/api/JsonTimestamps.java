@@ -2,6 +2,7 @@ package vn.qcdc.api;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.inject.Singleton;
@@ -22,12 +23,20 @@ import com.fasterxml.jackson.datatype.jsr310.ser.OffsetDateTimeSerializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Writes {@link OffsetDateTime} values exactly as Jackson's own serializer does with the API's settings (ISO-8601 with
- * the value's own offset: {@code 2026-03-04T05:06:07.123456Z}, {@code 2026-04-05T06:07:08.65+07:00}; no fraction
- * when it is zero, trailing zeros of the fraction dropped) with a few character writes instead of a general
- * {@link DateTimeFormatter}: a page of 50 recommendations carries 100-200 timestamps, and formatting them was ~9% of
- * the service's CPU for a list (issue 11). Years outside 0000-9999, and a mapper set to write dates as numbers or in
- * a time zone of its own, and a property with a {@code @JsonFormat}, go to Jackson's own serializer. {@code JsonTimestampsTest} compares both on many values.
+ * Writes every {@link OffsetDateTime} of the API in UTC ({@code 2026-03-04T05:06:07.123456Z}), as Jackson's own
+ * serializer writes it for a mapper in UTC (ISO-8601; no fraction when it is zero, trailing zeros of the fraction
+ * dropped), with a few character writes instead of a general {@link DateTimeFormatter}.
+ *
+ * <p>
+ * UTC, because that is how the database hands every stored time back: a time the service has just stamped (in
+ * Vietnam's zone, {@code +07:00}) used to be answered in that zone by the write and in UTC by every later read.
+ * Clients (and people) now see one form for one instant. The web console shows times in Vietnam's time.
+ *
+ * <p>
+ * Speed: a page of 50 recommendations carries 100-200 timestamps, and formatting them was ~9% of the service's CPU
+ * for a list (issue 11). Years outside 0000-9999 go to Jackson's own serializer (in UTC too); so do a mapper set to
+ * write dates as numbers or in a time zone of its own, and a property with a {@code @JsonFormat}, which keep what
+ * they ask for. {@code JsonTimestampsTest} compares both on many values.
  */
 @Singleton
 public class JsonTimestamps implements ObjectMapperCustomizer {
@@ -65,20 +74,28 @@ public class JsonTimestamps implements ObjectMapperCustomizer {
         @Override
         public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider provider)
                 throws IOException {
-            char[] text = new char[40];
-            int length = -1;
-            if (!provider.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    && !(provider.getConfig().hasExplicitTimeZone()
+            if (provider.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    || (provider.getConfig().hasExplicitTimeZone()
                             && provider.isEnabled(SerializationFeature.WRITE_DATES_WITH_CONTEXT_TIME_ZONE))) {
-                length = format(value, text);
-            }
-            if (length < 0) {
-                // not this API's settings, or a year of more than four digits: Jackson's own
+                // a mapper with settings of its own: Jackson's serializer, as they ask
                 OffsetDateTimeSerializer.INSTANCE.serialize(value, gen, provider);
+                return;
+            }
+            OffsetDateTime utc = utc(value);
+            char[] text = new char[40];
+            int length = format(utc, text);
+            if (length < 0) {
+                // a year of more than four digits
+                OffsetDateTimeSerializer.INSTANCE.serialize(utc, gen, provider);
             } else {
                 gen.writeString(text, 0, length);
             }
         }
+    }
+
+    /** The same instant in UTC. */
+    static OffsetDateTime utc(OffsetDateTime value) {
+        return value.getOffset() == ZoneOffset.UTC ? value : value.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /**

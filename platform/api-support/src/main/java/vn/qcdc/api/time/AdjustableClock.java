@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
-/** The system clock shifted by an offset that an admin can change (only where {@code qcdc.clock.adjustable}). */
+/**
+ * The system clock shifted by an offset that an admin can change (only where {@code qcdc.clock.adjustable}), in
+ * microseconds as the system clock ({@link ClockProducer#TICK}).
+ */
 public final class AdjustableClock extends Clock {
 
     private final Clock base;
@@ -42,6 +46,6 @@ public final class AdjustableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return base.instant().plus(offset);
+        return base.instant().plus(offset).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +27,39 @@ class AdjustableClockTest {
         clock.reset();
         assertTrue(Duration.between(Instant.now(), clock.instant()).abs().toSeconds() < 5);
         assertEquals(ZoneOffset.ofHours(7), clock.getZone().getRules().getOffset(clock.instant()));
+    }
+
+    /**
+     * Both clocks a service can have stamp in microseconds, as PostgreSQL stores them: what a write answers with is what
+     * a later read finds.
+     */
+    @Test
+    void theServiceClocksTickInMicroseconds() {
+        ClockProducer.ClockConfig fixed = config(false);
+        ClockProducer.ClockConfig adjustable = config(true);
+        for (Clock clock : new Clock[]{new ClockProducer().clock(fixed), new ClockProducer().clock(adjustable)}) {
+            assertEquals(ClockProducer.VIETNAM, clock.getZone());
+            for (int i = 0; i < 10_000; i++) {
+                assertEquals(0, clock.instant().getNano() % 1_000, clock.toString());
+                assertEquals(0, OffsetDateTime.now(clock).getNano() % 1_000);
+            }
+        }
+        AdjustableClock moved = (AdjustableClock) new ClockProducer().clock(adjustable);
+        moved.set(Instant.parse("2021-03-18T01:30:00.123456789Z"));
+        assertEquals(0, moved.instant().getNano() % 1_000);
+    }
+
+    private static ClockProducer.ClockConfig config(boolean adjustable) {
+        return new ClockProducer.ClockConfig() {
+            @Override
+            public boolean adjustable() {
+                return adjustable;
+            }
+
+            @Override
+            public Optional<OffsetDateTime> startAt() {
+                return Optional.empty();
+            }
+        };
     }
 }
