@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.qcdc.inspection.Api.as;
 import static vn.qcdc.inspection.Api.json;
@@ -70,6 +71,23 @@ class RecommendationTest {
         String listed = as(OFFICER).get("/api/v1/recommendations?inspection=" + inspection).then().statusCode(200)
                 .extract().path("items.find { it.id == '" + rec + "' }.updatedAt");
         assertEquals(updatedAt, listed);
+    }
+
+    /**
+     * A page up to 64 KB goes out whole, with its Content-Length ({@code quarkus.rest.output-buffer-size}): with
+     * Quarkus' default of 8 KB a page of 50 (~30 KB) went out in chunks, each a separate write.
+     */
+    @Test
+    void aPageGoesOutWholeWithItsLength() {
+        for (int i = 0; i < 4; i++) {
+            Api.concludedInspection();
+        }
+        Response page = as(STEERING).get("/api/v1/recommendations?unit=06&limit=50").then().statusCode(200)
+                .extract().response();
+        int size = page.asByteArray().length;
+        assertTrue(size > 8192 && size < 65536, "a page between the default buffer and ours: " + size);
+        assertEquals(String.valueOf(size), page.header("Content-Length"));
+        assertNull(page.header("Transfer-Encoding"));
     }
 
     @Test
