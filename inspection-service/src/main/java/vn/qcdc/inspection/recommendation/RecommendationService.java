@@ -383,9 +383,8 @@ public class RecommendationService {
 
     /**
      * A recommendation as the API answers with it (GET by id), after the caller's right to read it is checked. One
-     * statement ({@link RecommendationRows}), so no
-     * transaction of its own: outside one, it runs on an auto-commit connection (one round trip instead of three, and
-     * no transaction manager; ~8% of a GET's CPU went to the latter).
+     * statement ({@link RecommendationRows}), so no transaction of its own: outside one, it runs on an auto-commit
+     * connection (one round trip instead of three, and no transaction manager; ~8% of a GET's CPU went to the latter).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RecommendationView view(UUID id) {

@@ -81,7 +81,7 @@ public class JsonTimestamps implements ObjectMapperCustomizer {
                 OffsetDateTimeSerializer.INSTANCE.serialize(value, gen, provider);
                 return;
             }
-            OffsetDateTime utc = utc(value);
+            OffsetDateTime utc = value.withOffsetSameInstant(ZoneOffset.UTC); // itself when already in UTC
             char[] text = new char[40];
             int length = format(utc, text);
             if (length < 0) {
@@ -91,11 +91,6 @@ public class JsonTimestamps implements ObjectMapperCustomizer {
                 gen.writeString(text, 0, length);
             }
         }
-    }
-
-    /** The same instant in UTC. */
-    static OffsetDateTime utc(OffsetDateTime value) {
-        return value.getOffset() == ZoneOffset.UTC ? value : value.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /**
