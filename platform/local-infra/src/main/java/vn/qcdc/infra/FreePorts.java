@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds TCP ports on the loopback interface that nobody listens on.
@@ -15,6 +17,11 @@ import java.net.ServerSocket;
  * ({@code net.ipv4.ip_local_port_range}): a port taken from that range can be handed, before the server binds it, to
  * one of the many outgoing connections a test makes (Kafka and JDBC clients), and the server then fails to start.
  * There is still a race between probing and binding, which is acceptable on a developer or CI machine.
+ *
+ * <p>
+ * A port is handed out once per JVM: a suite asks for ten ports before starting anything, and nothing listens on the
+ * first until the servers start, so a second probe of the same port finds it free. One e2e run gave model-registry
+ * the same port for its API and its management interface, and the suite never became ready.
  */
 public final class FreePorts {
 
@@ -23,6 +30,9 @@ public final class FreePorts {
 
     private static final int LOWEST = 10_000;
 
+    /** Every port {@link #find()} has handed out in this JVM. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
     /** A port that was free a moment ago, outside the range the kernel hands to outgoing connections. */
     public static int find() {
         int ephemeralLow = ephemeralRangeStart();
@@ -30,12 +40,18 @@ public final class FreePorts {
         if (ephemeralLow - LOWEST > 1_000) {
             for (int attempt = 0; attempt < 50; attempt++) {
                 int port = random.nextInt(LOWEST, ephemeralLow);
-                if (isFree(port)) {
+                if (isFree(port) && HANDED_OUT.add(port)) {
                     return port;
                 }
             }
         }
-        return ephemeral();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = ephemeral();
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free TCP port that was not handed out already");
     }
 
     private static int ephemeralRangeStart() {
