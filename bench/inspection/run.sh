@@ -10,6 +10,7 @@
 # and writes results.md beside this script.
 #   bench/inspection/run.sh                                        # 10,000 then 1,000,000
 #   SIZES=10000 ROWS=10000 ITERATIONS=200 bench/inspection/run.sh   # quicker
+#   BENCH_ARGS=-Dquarkus.datasource.jdbc.max-size=8 bench/inspection/run.sh   # the service with other settings
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT="$(pwd)/bench/inspection/results.md"
@@ -23,10 +24,10 @@ SIZES="${SIZES:-10000,1000000}"
   -Dqcdc.bench.rows="${ROWS:-${SIZES##*,}}" -Dqcdc.bench.rounds="${ROUNDS:-3}" -Dqcdc.bench.seconds="${SECONDS_PER_RUN:-10}" \
   -Dqcdc.bench.throughput.warmup="${WARMUP_SECONDS:-20}" \
   -Dqcdc.bench.iterations="${ITERATIONS:-200}" -Dqcdc.bench.warmup="${WARMUP:-50}" \
-  -Dsurefire.failIfNoSpecifiedTests=false | grep -E "\[bench\]|Tests run:|FAIL" || true
+  -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_ARGS:-} | grep -E "\[bench\]|Tests run:|FAIL" || true
 {
   echo "Run $(date -u +%FT%TZ) on commit $(git rev-parse --short HEAD), $(nproc) cores, load average at the end:"
-  echo "$(cut -d' ' -f1-3 /proc/loadavg). Command: \`bench/inspection/run.sh\` (SIZES=$SIZES)."
+  echo "$(cut -d' ' -f1-3 /proc/loadavg). Command: \`bench/inspection/run.sh\` (SIZES=$SIZES${BENCH_ARGS:+, BENCH_ARGS=$BENCH_ARGS})."
   echo
   cat "$tmp/throughput.md"
   echo

@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.qcdc.api.access.Access;
+import vn.qcdc.backbone.UnmappedTables;
 
 /**
  * The change history (lịch sử thay đổi) of inspections and recommendations: who did what, when, with the details
@@ -61,15 +61,12 @@ public class ChangeHistory {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-        // An append-only table no entity maps and nothing references: the session's pending changes need not be
-        // flushed before it (they go at commit, once), unlike a native statement's default.
-        em.createNativeQuery("INSERT INTO change_history (aggregate_type, aggregate_id, inspection_id, at, actor,"
-                + " action, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb))")
-                .setFlushMode(FlushModeType.COMMIT)
-                .setParameter(1, type.name())
-                .setParameter(2, aggregateId).setParameter(3, inspectionId)
-                .setParameter(4, OffsetDateTime.now(clock)).setParameter(5, access.actor()).setParameter(6, action)
-                .setParameter(7, json).executeUpdate();
+        // An append-only table no entity maps and nothing references: plain JDBC (UnmappedTables); the session's
+        // pending changes are not flushed before it (they go at commit, once).
+        UnmappedTables.update(em, "INSERT INTO change_history (aggregate_type, aggregate_id, inspection_id, at, actor,"
+                + " action, detail) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))", type.name(), aggregateId,
+                inspectionId,
+                OffsetDateTime.now(clock), access.actor(), action, json);
     }
 
     /** Everything that happened to an inspection, including its findings, evidence and recommendations. */

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -46,9 +47,16 @@ class DelegationTest {
         String key = UUID.randomUUID().toString();
         String token = Tokens.steering(DelegationFixtures.BAC_KAN);
         String body = DelegationFixtures.bacKanDelegation().replace("\"year\": 2020", "\"year\": 2021");
-        String first = create(token, key, body).then().statusCode(201).extract().path("id");
+        Response answer = create(token, key, body);
+        answer.then().statusCode(201).contentType("application/json").header("Idempotent-Replayed", nullValue());
+        String first = answer.path("id");
         Response again = create(token, key, body);
-        again.then().statusCode(201).header("Idempotent-Replayed", "true").header("Location", notNullValue());
+        again.then().statusCode(201).header("Idempotent-Replayed", "true").header("Location", notNullValue())
+                .contentType("application/json");
+        // The replay is the first answer as it was sent, byte for byte (the text recorded is the text sent).
+        assertEquals(answer.asString(), again.asString());
+        assertEquals(answer.header("ETag"), again.header("ETag"));
+        assertEquals(answer.header("Location"), again.header("Location"));
         assertEquals(first, again.jsonPath().getString("id"), "same delegation, not a second one");
         // Different body, same key: refused.
         create(token, key, body.replace("2021", "2022")).then().statusCode(422).contentType("application/problem+json");

@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -21,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.security.Caller;
+import vn.qcdc.backbone.UnmappedTables;
 
 /**
  * The {@code Idempotency-Key} contract of every POST: the same key with the same body returns the first result without
@@ -60,23 +60,25 @@ public class Idempotency {
         }
         String who = caller.subject();
         String hash = hash(operation, request);
-        // Both statements touch only idempotency_record, which no entity maps: they do not flush the session's
-        // pending changes first (those are written once, at commit).
-        int inserted = em.createNativeQuery("INSERT INTO idempotency_record (caller, idem_key, operation, request_hash)"
-                + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING").setFlushMode(FlushModeType.COMMIT)
-                .setParameter(1, who).setParameter(2, key)
-                .setParameter(3, operation).setParameter(4, hash).executeUpdate();
+        // Both statements touch only idempotency_record, which no entity maps: plain JDBC (UnmappedTables); the
+        // session's pending changes are not flushed first (they are written once, at commit).
+        int inserted = UnmappedTables.update(em, "INSERT INTO idempotency_record (caller, idem_key, operation,"
+                + " request_hash) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", who, key, operation, hash);
         if (inserted == 0) {
             return replay(who, key, operation, hash);
         }
         Response response = action.get();
         String body = serialise(response.getEntity());
-        em.createNativeQuery("UPDATE idempotency_record SET status = ?1, location = ?2, etag = ?3, response_body = ?4"
-                + " WHERE caller = ?5 AND idem_key = ?6").setFlushMode(FlushModeType.COMMIT)
-                .setParameter(1, response.getStatus())
-                .setParameter(2, response.getLocation() == null ? null : response.getLocation().toString())
-                .setParameter(3, response.getHeaderString(HttpHeaders.ETAG)).setParameter(4, body)
-                .setParameter(5, who).setParameter(6, key).executeUpdate();
+        if (body != null) {
+            // The answer goes out as the text just recorded: written once, and the same bytes as any replay of it.
+            response = Response.fromResponse(response).entity(body)
+                    .type(response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
+        UnmappedTables.update(em, "UPDATE idempotency_record SET status = ?, location = ?, etag = ?, response_body = ?"
+                + " WHERE caller = ? AND idem_key = ?", response.getStatus(),
+                response.getLocation() == null ? null : response.getLocation().toString(),
+                response.getHeaderString(HttpHeaders.ETAG), body, who, key);
         return response;
     }
 

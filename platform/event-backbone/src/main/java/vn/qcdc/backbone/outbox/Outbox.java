@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.qcdc.backbone.AfterCommit;
 import vn.qcdc.backbone.EventsConfig;
+import vn.qcdc.backbone.UnmappedTables;
 import vn.qcdc.events.Topics;
 
 /**
@@ -28,6 +28,16 @@ import vn.qcdc.events.Topics;
  */
 @ApplicationScoped
 public class Outbox {
+
+    /**
+     * One statement per event: take the aggregate's next version (the counter row stays locked until commit, so writers
+     * of one aggregate are serialised and versions follow commit order) and write the event with it. Parameters: topic,
+     * record key, then the event's id, topic, record key, type, source, subject, time and payload.
+     */
+    private static final String WRITE = "WITH v AS (INSERT INTO outbox_aggregate (topic, record_key, version)"
+            + " VALUES (?, ?, 1) ON CONFLICT (topic, record_key) DO UPDATE SET version = outbox_aggregate.version + 1"
+            + " RETURNING version) INSERT INTO outbox_event (event_id, topic, record_key, type, source, subject,"
+            + " occurred_at, payload, aggregate_version) SELECT ?, ?, ?, ?, ?, ?, ?, ?, v.version FROM v";
 
     /** CloudEvents extension attribute carrying the aggregate's version (Kafka header {@code ce_aggregateversion}). */
     public static final String VERSION_EXTENSION = "aggregateversion";
@@ -68,19 +78,9 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload of " + type + " is not serialisable", e);
         }
-        // One statement: take the aggregate's next version (the counter row stays locked until commit, so writers of
-        // one aggregate are serialised and versions follow commit order) and write the event with it.
-        em.createNativeQuery("WITH v AS (INSERT INTO outbox_aggregate (topic, record_key, version) VALUES (?2, ?3, 1)"
-                + " ON CONFLICT (topic, record_key) DO UPDATE SET version = outbox_aggregate.version + 1"
-                + " RETURNING version)"
-                + " INSERT INTO outbox_event (event_id, topic, record_key, type, source, subject, occurred_at, payload,"
-                + " aggregate_version) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, v.version FROM v")
-                // Tables no entity maps: the session's pending changes are not flushed before it (they go at commit).
-                .setFlushMode(FlushModeType.COMMIT).setParameter(1, id)
-                .setParameter(2, topic.name()).setParameter(3, aggregateId).setParameter(4, type)
-                .setParameter(5, config.source()).setParameter(6, subject)
-                .setParameter(7, OffsetDateTime.now(clock.isResolvable() ? clock.get() : Clock.systemUTC()))
-                .setParameter(8, payload).executeUpdate();
+        UnmappedTables.update(em, WRITE, topic.name(), aggregateId, id, topic.name(), aggregateId, type,
+                config.source(),
+                subject, OffsetDateTime.now(clock.isResolvable() ? clock.get() : Clock.systemUTC()), payload);
         wakeRelayAfterCommit();
         return id;
     }
@@ -100,11 +100,7 @@ public class Outbox {
         }
         OffsetDateTime now = OffsetDateTime.now(clock.isResolvable() ? clock.get() : Clock.systemUTC());
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement("WITH v AS (INSERT INTO outbox_aggregate (topic,"
-                    + " record_key, version) VALUES (?, ?, 1) ON CONFLICT (topic, record_key) DO UPDATE SET version"
-                    + " = outbox_aggregate.version + 1 RETURNING version) INSERT INTO outbox_event (event_id, topic,"
-                    + " record_key, type, source, subject, occurred_at, payload, aggregate_version)"
-                    + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, v.version FROM v")) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(WRITE)) {
                 for (Pending e : events) {
                     String payload;
                     try {
