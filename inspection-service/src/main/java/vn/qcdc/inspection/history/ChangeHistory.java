@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.qcdc.api.access.Access;
-import vn.qcdc.backbone.UnmappedTables;
+import vn.qcdc.backbone.PlainWrites;
 
 /**
  * The change history (lịch sử thay đổi) of inspections and recommendations: who did what, when, with the details
@@ -61,9 +61,9 @@ public class ChangeHistory {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-        // An append-only table no entity maps and nothing references: plain JDBC (UnmappedTables); the session's
+        // An append-only table no entity maps and nothing references: plain JDBC (PlainWrites); the session's
         // pending changes are not flushed before it (they go at commit, once).
-        UnmappedTables.update(em, "INSERT INTO change_history (aggregate_type, aggregate_id, inspection_id, at, actor,"
+        PlainWrites.update(em, "INSERT INTO change_history (aggregate_type, aggregate_id, inspection_id, at, actor,"
                 + " action, detail) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))", type.name(), aggregateId,
                 inspectionId,
                 OffsetDateTime.now(clock), access.actor(), action, json);

@@ -244,13 +244,8 @@ public class RecommendationResource {
                 () -> current(service.cancel(id, ifMatch, in.reason())));
     }
 
-    /** A changed recommendation, written first so that its ETag carries the new version. */
-    private Response current(Recommendation r) {
-        r.flush();
-        return answer(r);
-    }
-
-    private Response answer(Recommendation r) {
-        return Response.ok(service.view(r)).tag(ETags.of(r.version)).build();
+    /** A changed recommendation as it now is, with the ETag of its new version. */
+    private static Response current(RecommendationView r) {
+        return Response.ok(r).tag(ETags.of(r.version())).build();
     }
 }

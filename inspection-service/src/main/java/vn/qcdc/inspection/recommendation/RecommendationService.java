@@ -20,10 +20,14 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.access.Access;
@@ -35,6 +39,7 @@ import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.text.VietnameseText;
 import vn.qcdc.api.time.ClockProducer;
+import vn.qcdc.backbone.PlainWrites;
 import vn.qcdc.backbone.outbox.Outbox;
 import vn.qcdc.events.BodyType;
 import vn.qcdc.events.EventTypes;
@@ -70,6 +75,11 @@ import vn.qcdc.units.AdministrativeUnits;
 public class RecommendationService {
 
     public static final String WHAT = "recommendation";
+
+    /** A progress or completion report (evidence as a JSON array). */
+    private static final String REPORT = "INSERT INTO progress_report (id, recommendation_id, kind, text, percent,"
+            + " evidence, reported_by, reported_for, reported_at, reported_on) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb),"
+            + " ?, ?, ?, ?)";
 
     /** Sort orders of the list: column and direction. */
     @Schema(name = "RecommendationSort")
@@ -122,6 +132,12 @@ public class RecommendationService {
 
     @Inject
     InspectionService inspections;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
 
     /**
      * Reads that only answer (the list, GET by id): plain JDBC rows straight into the views answered with, no entity,
@@ -215,54 +231,46 @@ public class RecommendationService {
     // --- follow-up by the addressees ---
 
     @Transactional
-    public Recommendation reportProgress(UUID id, String ifMatch, ProgressInput in) {
-        Recommendation r = findFor(id, InspectionOperations.REPORT_PROGRESS, ifMatch);
+    public RecommendationView reportProgress(UUID id, String ifMatch, ProgressInput in) {
+        RecommendationView r = findFor(id, InspectionOperations.REPORT_PROGRESS, ifMatch);
         requireStatus(r, "report-progress", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
         LocalDate on = realDate("reportedOn", in.reportedOn(), () -> conclusionDate(r), "date-before-conclusion");
-        r.status = Recommendation.Status.IN_PROGRESS.name();
-        r.progressPercent = in.percent();
-        touch(r);
-        report(r, ProgressReport.Kind.PROGRESS, in.text(), in.percent(), in.evidence(), on);
-        history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "PROGRESS_REPORTED",
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        report(r, ProgressReport.Kind.PROGRESS, in.text(), in.percent(), in.evidence(), on, now);
+        history.record(AggregateType.RECOMMENDATION, r.id(), r.inspectionId(), "PROGRESS_REPORTED",
                 details("percent", in.percent()));
-        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_PROGRESS_REPORTED, r.id.toString(),
-                "recommendation/" + r.id, new InspectionEvents.RecommendationProgressReported(r.id, r.unitCode,
+        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_PROGRESS_REPORTED, r.id().toString(),
+                "recommendation/" + r.id(), new InspectionEvents.RecommendationProgressReported(r.id(), r.unitCode(),
                         in.percent(), VietnameseText.nfc(in.text()), access.actor(), on));
-        return r;
+        return change(RecommendationRows.PROGRESS, r, now, in.percent());
     }
 
     @Transactional
-    public Recommendation reportCompletion(UUID id, String ifMatch, CompletionInput in) {
-        Recommendation r = findFor(id, InspectionOperations.REPORT_COMPLETION, ifMatch);
+    public RecommendationView reportCompletion(UUID id, String ifMatch, CompletionInput in) {
+        RecommendationView r = findFor(id, InspectionOperations.REPORT_COMPLETION, ifMatch);
         requireStatus(r, "report-completion", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
         LocalDate on = realDate("reportedOn", in.reportedOn(), () -> conclusionDate(r), "date-before-conclusion");
-        r.status = Recommendation.Status.COMPLETION_REPORTED.name();
-        r.progressPercent = 100;
-        r.completionReportedAt = OffsetDateTime.now(clock);
-        r.completionReportedOn = on;
-        touch(r);
-        report(r, ProgressReport.Kind.COMPLETION, in.text(), 100, in.evidence(), on);
-        history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "COMPLETION_REPORTED", Map.of());
-        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_COMPLETION_REPORTED, r.id.toString(),
-                "recommendation/" + r.id,
-                new InspectionEvents.RecommendationCompletionReported(r.id, r.unitCode, access.actor(), on));
-        return r;
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        report(r, ProgressReport.Kind.COMPLETION, in.text(), 100, in.evidence(), on, now);
+        history.record(AggregateType.RECOMMENDATION, r.id(), r.inspectionId(), "COMPLETION_REPORTED", Map.of());
+        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_COMPLETION_REPORTED, r.id().toString(),
+                "recommendation/" + r.id(),
+                new InspectionEvents.RecommendationCompletionReported(r.id(), r.unitCode(), access.actor(), on));
+        return change(RecommendationRows.COMPLETION, r, now, now, on);
     }
 
-    private void report(Recommendation r, ProgressReport.Kind kind, String text, int percent,
-            List<EvidenceLinkInput> evidence, LocalDate on) {
-        ProgressReport p = new ProgressReport();
-        p.id = UUID.randomUUID();
-        p.recommendationId = r.id;
-        p.kind = kind.name();
-        p.text = VietnameseText.nfc(text);
-        p.percent = percent;
-        p.evidence = evidence == null
+    /**
+     * A progress report's row: one INSERT of a new row that no entity of the session holds ({@code PlainWrites}), not
+     * an entity persisted and flushed.
+     */
+    private void report(RecommendationView r, ProgressReport.Kind kind, String text, int percent,
+            List<EvidenceLinkInput> evidence, LocalDate on, OffsetDateTime at) {
+        List<ProgressReport.EvidenceLink> links = evidence == null
                 ? List.of()
                 : evidence.stream().map(e -> new ProgressReport.EvidenceLink(VietnameseText.nfc(e.title()), e.uri(),
                         e.evidenceId())).toList();
-        for (int k = 0; k < p.evidence.size(); k++) {
-            UUID evidenceId = p.evidence.get(k).evidenceId();
+        for (int k = 0; k < links.size(); k++) {
+            UUID evidenceId = links.get(k).evidenceId();
             if (evidenceId == null) {
                 continue;
             }
@@ -272,17 +280,20 @@ public class RecommendationService {
             // locked rows and checks pending_since again under its own lock, never deletes a file a report names;
             // if the purge took the file first, the report finds none here and is refused.
             Evidence e = Evidence.findById(evidenceId, LockModeType.PESSIMISTIC_WRITE);
-            if (e == null || !e.inspectionId.equals(r.inspectionId)) {
+            if (e == null || !e.inspectionId.equals(r.inspectionId())) {
                 throw ProblemException.invalidField("evidence[" + k + "].evidenceId", "evidence-not-of-inspection",
                         evidenceId);
             }
             e.pendingSince = null;
         }
-        p.reportedBy = access.actor();
-        p.reportedFor = access.orgType().orElse(access.unitCode().orElse(null));
-        p.reportedAt = OffsetDateTime.now(clock);
-        p.reportedOn = on;
-        p.persist();
+        String json;
+        try {
+            json = mapper.writeValueAsString(links);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        PlainWrites.update(em, REPORT, UUID.randomUUID(), r.id(), kind.name(), VietnameseText.nfc(text), percent, json,
+                access.actor(), access.orgType().orElse(access.unitCode().orElse(null)), at, on);
     }
 
     // --- follow-up by the steering side ---
@@ -294,89 +305,77 @@ public class RecommendationService {
      */
     @Transactional
     public Evidence uploadEvidence(UUID id, EvidenceUpload upload) {
-        Recommendation r = findFor(id, InspectionOperations.UPLOAD_REPORT_EVIDENCE, null);
+        RecommendationView r = findFor(id, InspectionOperations.UPLOAD_REPORT_EVIDENCE, null);
         requireStatus(r, "report-progress", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
-        Evidence e = inspections.storeEvidence(r.inspectionId, upload);
-        e.recommendationId = r.id;
+        Evidence e = inspections.storeEvidence(r.inspectionId(), upload);
+        e.recommendationId = r.id();
         e.pendingSince = e.createdAt; // until a report names it (ReportEvidencePurge)
-        history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "EVIDENCE_UPLOADED",
+        history.record(AggregateType.RECOMMENDATION, r.id(), r.inspectionId(), "EVIDENCE_UPLOADED",
                 details("evidenceId", e.id, "title", e.title, "fileName", e.fileName, "sha256", e.sha256,
                         "sizeBytes", e.sizeBytes));
         return e;
     }
 
     @Transactional
-    public Recommendation verify(UUID id, String ifMatch, String note, LocalDate verifiedOn) {
-        Recommendation r = findFor(id, InspectionOperations.VERIFY, ifMatch);
+    public RecommendationView verify(UUID id, String ifMatch, String note, LocalDate verifiedOn) {
+        RecommendationView r = findFor(id, InspectionOperations.VERIFY, ifMatch);
         requireStatus(r, "verify", Recommendation.Status.COMPLETION_REPORTED);
-        r.status = Recommendation.Status.VERIFIED.name();
-        r.verifiedOn = realDate("verifiedOn", verifiedOn,
-                () -> r.completionReportedOn != null ? r.completionReportedOn : conclusionDate(r),
+        LocalDate on = realDate("verifiedOn", verifiedOn,
+                () -> r.completionReportedOn() != null ? r.completionReportedOn() : conclusionDate(r),
                 "date-before-completion");
-        r.verifiedAt = OffsetDateTime.now(clock);
-        r.lastReason = VietnameseText.nfc(note);
-        touch(r);
-        history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "VERIFIED", details("note", r.lastReason));
-        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_VERIFIED, r.id.toString(),
-                "recommendation/" + r.id,
-                new InspectionEvents.RecommendationVerified(r.id, r.unitCode, access.actor(), r.verifiedOn));
-        inspections.closeIfDone(r.inspectionId);
-        return r;
+        String text = VietnameseText.nfc(note);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        history.record(AggregateType.RECOMMENDATION, r.id(), r.inspectionId(), "VERIFIED", details("note", text));
+        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_VERIFIED, r.id().toString(),
+                "recommendation/" + r.id(),
+                new InspectionEvents.RecommendationVerified(r.id(), r.unitCode(), access.actor(), on));
+        RecommendationView changed = change(RecommendationRows.VERIFY, r, now, on, now, text);
+        inspections.closeIfDone(r.inspectionId());
+        return changed;
     }
 
     @Transactional
-    public Recommendation reject(UUID id, String ifMatch, String reason) {
-        Recommendation r = findFor(id, InspectionOperations.REJECT, ifMatch);
+    public RecommendationView reject(UUID id, String ifMatch, String reason) {
+        RecommendationView r = findFor(id, InspectionOperations.REJECT, ifMatch);
         requireStatus(r, "reject", Recommendation.Status.COMPLETION_REPORTED);
-        r.status = Recommendation.Status.IN_PROGRESS.name();
-        r.lastReason = VietnameseText.nfc(reason);
-        r.completionReportedAt = null;
-        r.completionReportedOn = null;
-        touch(r);
-        history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "REJECTED",
-                details("reason", r.lastReason));
-        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_REJECTED, r.id.toString(),
-                "recommendation/" + r.id,
-                new InspectionEvents.RecommendationRejected(r.id, r.unitCode, r.lastReason, access.actor()));
-        return r;
+        String text = VietnameseText.nfc(reason);
+        history.record(AggregateType.RECOMMENDATION, r.id(), r.inspectionId(), "REJECTED", details("reason", text));
+        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_REJECTED, r.id().toString(),
+                "recommendation/" + r.id(),
+                new InspectionEvents.RecommendationRejected(r.id(), r.unitCode(), text, access.actor()));
+        return change(RecommendationRows.REJECT, r, OffsetDateTime.now(clock), text);
     }
 
     @Transactional
-    public Recommendation changeDeadline(UUID id, String ifMatch, DeadlineInput in) {
-        Recommendation r = findFor(id, InspectionOperations.CHANGE_DEADLINE, ifMatch);
+    public RecommendationView changeDeadline(UUID id, String ifMatch, DeadlineInput in) {
+        RecommendationView r = findFor(id, InspectionOperations.CHANGE_DEADLINE, ifMatch);
         requireStatus(r, "change-deadline", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS,
                 Recommendation.Status.COMPLETION_REPORTED);
-        Inspection i = Inspection.findById(r.inspectionId);
+        Inspection i = Inspection.findById(r.inspectionId());
         if (in.dueDate().isBefore(i.scheduledDate)) {
             throw ProblemException.invalidField("dueDate", "due-before-inspection", i.scheduledDate);
         }
-        LocalDate previous = r.dueDate;
-        r.dueDate = in.dueDate();
-        r.lastReason = VietnameseText.nfc(in.reason());
-        touch(r);
-        history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "DEADLINE_CHANGED",
-                details("previousDueDate", previous, "dueDate", r.dueDate, "reason", r.lastReason));
-        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_DEADLINE_CHANGED, r.id.toString(),
-                "recommendation/" + r.id, new InspectionEvents.RecommendationDeadlineChanged(r.id, r.unitCode,
-                        previous, r.dueDate, r.lastReason));
-        return r;
+        String text = VietnameseText.nfc(in.reason());
+        history.record(AggregateType.RECOMMENDATION, r.id(), r.inspectionId(), "DEADLINE_CHANGED",
+                details("previousDueDate", r.dueDate(), "dueDate", in.dueDate(), "reason", text));
+        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_DEADLINE_CHANGED, r.id().toString(),
+                "recommendation/" + r.id(), new InspectionEvents.RecommendationDeadlineChanged(r.id(), r.unitCode(),
+                        r.dueDate(), in.dueDate(), text));
+        return change(RecommendationRows.DEADLINE, r, OffsetDateTime.now(clock), in.dueDate(), text);
     }
 
     @Transactional
-    public Recommendation cancel(UUID id, String ifMatch, String reason) {
-        Recommendation r = findFor(id, InspectionOperations.CANCEL_RECOMMENDATION, ifMatch);
+    public RecommendationView cancel(UUID id, String ifMatch, String reason) {
+        RecommendationView r = findFor(id, InspectionOperations.CANCEL_RECOMMENDATION, ifMatch);
         requireStatus(r, "cancel", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS,
                 Recommendation.Status.COMPLETION_REPORTED);
-        r.status = Recommendation.Status.CANCELLED.name();
-        r.lastReason = VietnameseText.nfc(reason);
-        touch(r);
-        history.record(AggregateType.RECOMMENDATION, r.id, r.inspectionId, "CANCELLED",
-                details("reason", r.lastReason));
-        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_CANCELLED, r.id.toString(),
-                "recommendation/" + r.id,
-                new InspectionEvents.RecommendationCancelled(r.id, r.unitCode, r.lastReason));
-        inspections.closeIfDone(r.inspectionId);
-        return r;
+        String text = VietnameseText.nfc(reason);
+        history.record(AggregateType.RECOMMENDATION, r.id(), r.inspectionId(), "CANCELLED", details("reason", text));
+        outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_CANCELLED, r.id().toString(),
+                "recommendation/" + r.id(), new InspectionEvents.RecommendationCancelled(r.id(), r.unitCode(), text));
+        RecommendationView changed = change(RecommendationRows.CANCEL, r, OffsetDateTime.now(clock), text);
+        inspections.closeIfDone(r.inspectionId());
+        return changed;
     }
 
     // --- reading ---
@@ -616,27 +615,33 @@ public class RecommendationService {
     }
 
     /** The day the conclusion was signed: one column, not the whole inspection loaded and watched for changes. */
-    private static LocalDate conclusionDate(Recommendation r) {
+    private static LocalDate conclusionDate(RecommendationView r) {
         List<LocalDate> day = Inspection.getEntityManager()
                 .createQuery("select i.conclusionDate from Inspection i where i.id = ?1", LocalDate.class)
-                .setParameter(1, r.inspectionId).getResultList();
+                .setParameter(1, r.inspectionId()).getResultList();
         return day.isEmpty() ? null : day.get(0);
     }
 
     /**
      * The recommendation to change, read and locked by one statement ({@code SELECT … FOR UPDATE}) rather than read,
      * then locked and re-read: concurrent changes of one recommendation run one after the other, and
-     * {@code If-Match} is checked against the version seen under the lock.
+     * {@code If-Match} is checked against the version seen under the lock. A row ({@link RecommendationRows}), not a
+     * managed entity: the transition writes only what it changes ({@link #change}).
      */
-    private Recommendation findFor(UUID id, InspectionOperations op, String ifMatch) {
+    private RecommendationView findFor(UUID id, InspectionOperations op, String ifMatch) {
         access.requireRole(op);
-        Recommendation r = Recommendation.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        RecommendationView r = rows.lock(id, LocalDate.now(clock));
         if (r == null) {
             throw ProblemException.notFound(WHAT, id);
         }
-        access.require(op, target(r), WHAT, id);
-        ETags.requireMatch(ifMatch, r.version);
+        access.require(op, target(r.unitCode(), r.steeringUnitCode(), r.addressees()), WHAT, id);
+        ETags.requireMatch(ifMatch, r.version());
         return r;
+    }
+
+    /** Applies {@code transition} to the locked row {@code r} at {@code now}, by the caller: the row as it is now. */
+    private RecommendationView change(String transition, RecommendationView r, OffsetDateTime now, Object... values) {
+        return rows.change(transition, r.id(), LocalDate.now(clock), now, access.actor(), values);
     }
 
     private void touch(Recommendation r) {
@@ -644,7 +649,7 @@ public class RecommendationService {
         r.updatedBy = access.actor();
     }
 
-    private static void requireStatus(Recommendation r, String action, Recommendation.Status... allowed) {
+    private static void requireStatus(RecommendationView r, String action, Recommendation.Status... allowed) {
         for (Recommendation.Status s : allowed) {
             if (r.status() == s) {
                 return;

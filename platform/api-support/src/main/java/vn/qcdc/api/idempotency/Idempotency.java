@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.security.Caller;
-import vn.qcdc.backbone.UnmappedTables;
+import vn.qcdc.backbone.PlainWrites;
 
 /**
  * The {@code Idempotency-Key} contract of every POST: the same key with the same body returns the first result without
@@ -60,9 +60,9 @@ public class Idempotency {
         }
         String who = caller.subject();
         String hash = hash(operation, request);
-        // Both statements touch only idempotency_record, which no entity maps: plain JDBC (UnmappedTables); the
+        // Both statements touch only idempotency_record, which no entity maps: plain JDBC (PlainWrites); the
         // session's pending changes are not flushed first (they are written once, at commit).
-        int inserted = UnmappedTables.update(em, "INSERT INTO idempotency_record (caller, idem_key, operation,"
+        int inserted = PlainWrites.update(em, "INSERT INTO idempotency_record (caller, idem_key, operation,"
                 + " request_hash) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", who, key, operation, hash);
         if (inserted == 0) {
             return replay(who, key, operation, hash);
@@ -75,7 +75,7 @@ public class Idempotency {
                     .type(response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
-        UnmappedTables.update(em, "UPDATE idempotency_record SET status = ?, location = ?, etag = ?, response_body = ?"
+        PlainWrites.update(em, "UPDATE idempotency_record SET status = ?, location = ?, etag = ?, response_body = ?"
                 + " WHERE caller = ? AND idem_key = ?", response.getStatus(),
                 response.getLocation() == null ? null : response.getLocation().toString(),
                 response.getHeaderString(HttpHeaders.ETAG), body, who, key);

@@ -1,7 +1,9 @@
 package vn.qcdc.backbone.outbox;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,12 +13,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.qcdc.backbone.AfterCommit;
 import vn.qcdc.backbone.EventsConfig;
-import vn.qcdc.backbone.UnmappedTables;
+import vn.qcdc.backbone.PlainWrites;
 import vn.qcdc.events.Topics;
 
 /**
@@ -72,15 +76,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(Topics.Topic topic, String type, String aggregateId, String subject, Object data) {
         UUID id = UUID.randomUUID();
-        String payload;
-        try {
-            payload = mapper.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event payload of " + type + " is not serialisable", e);
-        }
-        UnmappedTables.update(em, WRITE, topic.name(), aggregateId, id, topic.name(), aggregateId, type,
-                config.source(),
-                subject, OffsetDateTime.now(clock.isResolvable() ? clock.get() : Clock.systemUTC()), payload);
+        PlainWrites.update(em, WRITE, parameters(new Pending(topic, type, aggregateId, subject, data), id, now()));
         wakeRelayAfterCommit();
         return id;
     }
@@ -94,36 +90,38 @@ public class Outbox {
      * event, sent to the database as one JDBC batch, in list order (so an aggregate's versions follow that order).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publishAll(java.util.List<Pending> events) {
+    public void publishAll(List<Pending> events) {
         if (events.isEmpty()) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now(clock.isResolvable() ? clock.get() : Clock.systemUTC());
-        em.unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement(WRITE)) {
+        OffsetDateTime now = now();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(WRITE)) {
                 for (Pending e : events) {
-                    String payload;
-                    try {
-                        payload = mapper.writeValueAsString(e.data());
-                    } catch (JsonProcessingException x) {
-                        throw new IllegalArgumentException("Event payload of " + e.type() + " is not serialisable", x);
-                    }
-                    ps.setString(1, e.topic().name());
-                    ps.setString(2, e.aggregateId());
-                    ps.setObject(3, UUID.randomUUID());
-                    ps.setString(4, e.topic().name());
-                    ps.setString(5, e.aggregateId());
-                    ps.setString(6, e.type());
-                    ps.setString(7, config.source());
-                    ps.setString(8, e.subject());
-                    ps.setObject(9, now);
-                    ps.setString(10, payload);
+                    PlainWrites.bind(ps, parameters(e, UUID.randomUUID(), now));
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
         });
         wakeRelayAfterCommit();
+    }
+
+    /** The values of {@link #WRITE} for one event, in its order (a null subject goes untyped, as the column's). */
+    private Object[] parameters(Pending e, UUID id, OffsetDateTime now) {
+        String payload;
+        try {
+            payload = mapper.writeValueAsString(e.data());
+        } catch (JsonProcessingException x) {
+            throw new IllegalArgumentException("Event payload of " + e.type() + " is not serialisable", x);
+        }
+        String topic = e.topic().name();
+        return new Object[]{topic, e.aggregateId(), id, topic, e.aggregateId(), e.type(), config.source(), e.subject(),
+                now, payload};
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock.isResolvable() ? clock.get() : Clock.systemUTC());
     }
 
     private void wakeRelayAfterCommit() {

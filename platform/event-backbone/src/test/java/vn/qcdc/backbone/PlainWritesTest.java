@@ -27,7 +27,7 @@ import vn.qcdc.testsupport.RealInfraResource;
 /** Plain JDBC writes on the transaction's connection: the values arrive typed, nulls included, errors as before. */
 @QuarkusTest
 @QuarkusTestResource(RealInfraResource.class)
-class UnmappedTablesTest {
+class PlainWritesTest {
 
     @Inject
     EntityManager em;
@@ -43,7 +43,7 @@ class UnmappedTablesTest {
             em.createNativeQuery("CREATE TEMP TABLE unmapped_probe (id uuid, at timestamptz, n int, t text,"
                     + " d jsonb, none_uuid uuid, none_text text, none_time timestamptz) ON COMMIT DROP")
                     .executeUpdate();
-            int written = UnmappedTables.update(em, "INSERT INTO unmapped_probe VALUES (?, ?, ?, ?, CAST(? AS jsonb),"
+            int written = PlainWrites.update(em, "INSERT INTO unmapped_probe VALUES (?, ?, ?, ?, CAST(? AS jsonb),"
                     + " ?, ?, ?)", id, at, 42, "Đảng ủy phường \"Hà Cầu\"", "{\"percent\":40}", null, null, null);
             assertEquals(1, written);
             return (Object[]) em.createNativeQuery("SELECT id, at = ?1, n, t, CAST(d AS text), none_uuid, none_text,"
@@ -81,7 +81,7 @@ class UnmappedTablesTest {
         String key = "unmapped-" + UUID.randomUUID();
         RuntimeException e = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < 2; i++) {
-                UnmappedTables.update(em, "INSERT INTO outbox_aggregate (topic, record_key, version) VALUES (?, ?, 1)",
+                PlainWrites.update(em, "INSERT INTO outbox_aggregate (topic, record_key, version) VALUES (?, ?, 1)",
                         Topics.PROBE.name(), key);
             }
         }));

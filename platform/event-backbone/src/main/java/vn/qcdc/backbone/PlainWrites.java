@@ -1,14 +1,17 @@
 package vn.qcdc.backbone;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
 /**
- * Writes to tables no entity maps (the outbox, idempotency keys, the change history) that every write request makes,
- * sent with plain JDBC on the transaction's own connection.
+ * Writes that need none of Hibernate's entity machinery, sent with plain JDBC on the transaction's own connection:
+ * tables no entity maps (the outbox, idempotency keys, the change history), which every write request writes, and
+ * rows of a mapped table that a statement writes whole and no entity of the session holds (a new progress report, the
+ * columns a recommendation's transition changes under its row lock).
  * <p>
  * Hibernate's native queries did the same work at a cost: per statement they parsed the SQL for its parameters,
  * resolved a type for each value and scheduled a clean-up of every entity's caches (a native statement may touch any
@@ -16,13 +19,14 @@ import org.hibernate.Session;
  * Here the SQL goes to the driver as it is, whose cache of prepared statements knows it after the first time.
  * <p>
  * Like those native queries (flush mode COMMIT), the session's pending entity changes are not flushed first: they go
- * at commit, once. SQL errors come back as Hibernate's own exceptions (a unique violation is a
- * {@code ConstraintViolationException}), translated as for its own statements, so callers and the mapping of database
- * trouble to 503 see no difference.
+ * at commit, once. So a caller must not write here a row the session holds as an entity (the entity would overwrite
+ * it at commit, or keep showing the old values). SQL errors come back as Hibernate's own exceptions (a unique
+ * violation is a {@code ConstraintViolationException}), translated as for its own statements, so callers and the
+ * mapping of database trouble to 503 see no difference.
  */
-public final class UnmappedTables {
+public final class PlainWrites {
 
-    private UnmappedTables() {
+    private PlainWrites() {
     }
 
     /**
@@ -35,11 +39,16 @@ public final class UnmappedTables {
     public static int update(EntityManager em, String sql, Object... parameters) {
         return em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    ps.setObject(i + 1, parameters[i]);
-                }
+                bind(ps, parameters);
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** Binds {@code values} to the placeholders of {@code ps} in order, as {@link #update} does (a batch reuses it). */
+    public static void bind(PreparedStatement ps, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i]);
+        }
     }
 }
