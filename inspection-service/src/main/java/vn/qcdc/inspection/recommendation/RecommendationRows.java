@@ -26,10 +26,10 @@ import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationView;
  * Reads and changes recommendations as the rows the API answers with: the list and GET by id read them, and every
  * transition (progress, completion, verification, rejection, deadline, cancellation) locks its row, then changes the
  * columns it changes and reads the row back in one {@code UPDATE … RETURNING}. One statement each with bind
- * parameters, each row copied column by column into the view the API answers with. Hibernate's row reading (result-set mapping,
- * an initializer per entity, an assembler and an extractor per column, then the entity copied into the view) was ~40%
- * of a list's CPU and the largest cost that pgbench running the same SQL does not pay; here each column is one
- * {@code ResultSet} getter.
+ * parameters, each row copied column by column into the view the API answers with. Hibernate's row reading
+ * (result-set mapping, an initializer per entity, an assembler and an extractor per column, then the entity copied
+ * into the view) was ~40% of a list's CPU and the largest cost that pgbench running the same SQL does not pay; here
+ * each column is one {@code ResultSet} getter.
  *
  * <p>
  * A read runs through the request's stateless session ({@code doReturningWork}): on its connection, in its
@@ -111,7 +111,7 @@ public class RecommendationRows {
 
     /**
      * Applies a transition ({@link #PROGRESS} and the others) to the row {@link #lock} has locked: {@code values} are
-     * the transition's own, then who and when. Answers the row as it is now, with its new version.
+     * the transition's own, then {@code at} and {@code actor} are written as when and by whom. Answers the row as it is now, with its new version.
      */
     RecommendationView change(String transition, UUID id, LocalDate today, OffsetDateTime at, String actor,
             Object... values) {

@@ -10,8 +10,8 @@ import org.hibernate.Session;
 /**
  * Writes that need none of Hibernate's entity machinery, sent with plain JDBC on the transaction's own connection:
  * tables no entity maps (the outbox, idempotency keys, the change history), which every write request writes, and
- * rows of a mapped table that a statement writes whole and no entity of the session holds (a new progress report, the
- * columns a recommendation's transition changes under its row lock).
+ * rows of a mapped table that no entity of the session holds (a new progress report; a recommendation's transition,
+ * which reads its row back, does the same in inspection-service's {@code RecommendationRows}).
  * <p>
  * Hibernate's native queries did the same work at a cost: per statement they parsed the SQL for its parameters,
  * resolved a type for each value and scheduled a clean-up of every entity's caches (a native statement may touch any
