@@ -56,9 +56,10 @@ public final class FreePorts {
 
     private static int ephemeralRangeStart() {
         try {
+            // Not Files.readString: a file of /proc reports a size of 0, and JDK 17's readString then read "3" of
+            // "32768 60999" (every port came from the fallback below, inside the range). A line reader reads to the end.
             String range = java.nio.file.Files
-                    .readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
-                    .trim();
+                    .readAllLines(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
             return Integer.parseInt(range.split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 32_768; // Linux's default
