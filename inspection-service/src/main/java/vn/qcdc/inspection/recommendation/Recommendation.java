@@ -28,7 +28,8 @@ import vn.qcdc.events.inspection.InspectionEvents.Addressee;
  * in Asia/Ho_Chi_Minh) has passed and it is neither verified nor cancelled.
  */
 @Entity
-// A change writes only the columns it changes (a progress report: status, percent, updated_at/by, version), not all 24.
+// A change through the entity (the search-key backfill) writes only the columns it changes, not all 24. The follow-up
+// transitions do not load it: RecommendationRows locks the row and writes their columns with one UPDATE.
 @DynamicUpdate
 public class Recommendation extends PanacheEntityBase {
 

@@ -140,8 +140,8 @@ public class RecommendationService {
     ObjectMapper mapper;
 
     /**
-     * Reads that only answer (the list, GET by id): plain JDBC rows straight into the views answered with, no entity,
-     * no snapshot for dirty checking, nothing to check at flush.
+     * The list, GET by id and the transitions' locked read and change: plain JDBC rows straight into the views
+     * answered with, no entity, no snapshot for dirty checking, nothing to check at flush.
      */
     @Inject
     RecommendationRows rows;
