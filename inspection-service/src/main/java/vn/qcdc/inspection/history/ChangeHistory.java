@@ -52,6 +52,9 @@ public class ChangeHistory {
     @Inject
     Clock clock;
 
+    private static final String INSERT = "INSERT INTO change_history (aggregate_type, aggregate_id, inspection_id, at,"
+            + " actor, action, detail) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))";
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AggregateType type, UUID aggregateId, UUID inspectionId, String action,
             Map<String, ?> detail) {
@@ -63,10 +66,8 @@ public class ChangeHistory {
         }
         // An append-only table no entity maps and nothing references: plain JDBC (PlainWrites); the session's
         // pending changes are not flushed before it (they go at commit, once).
-        PlainWrites.update(em, "INSERT INTO change_history (aggregate_type, aggregate_id, inspection_id, at, actor,"
-                + " action, detail) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))", type.name(), aggregateId,
-                inspectionId,
-                OffsetDateTime.now(clock), access.actor(), action, json);
+        PlainWrites.update(em, INSERT, type.name(), aggregateId, inspectionId, OffsetDateTime.now(clock),
+                access.actor(), action, json);
     }
 
     /** Everything that happened to an inspection, including its findings, evidence and recommendations. */

@@ -60,7 +60,9 @@ public final class FreePorts {
             // "32768 60999" (every port came from the fallback below, inside the range). A line reader reads to the end.
             String range = java.nio.file.Files
                     .readAllLines(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
-            return Integer.parseInt(range.split("\\s+")[0]);
+            int start = Integer.parseInt(range.split("\\s+")[0]);
+            // A start below the privileged ports is no real range but a misread (as that "3" was): use the default.
+            return start >= 1_024 ? start : 32_768;
         } catch (IOException | RuntimeException e) {
             return 32_768; // Linux's default
         }
