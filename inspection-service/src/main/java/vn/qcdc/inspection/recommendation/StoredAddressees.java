@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import vn.qcdc.events.BodyType;
 import vn.qcdc.events.inspection.InspectionEvents.Addressee;
@@ -26,20 +28,42 @@ import vn.qcdc.events.inspection.InspectionEvents.Addressee;
  * pool, and each field is read as it comes. Fields it does not know are skipped (a later version of the service may
  * add one; the application's mapper refuses them in requests); anything else that is not an array of such objects is
  * an error. {@code StoredAddresseesTest} reads the same documents both ways.
+ *
+ * <p>
+ * The same few sets of addressees come back row after row (the bodies of one ward, named by one conclusion after
+ * another), so each text read is kept with its list, up to {@value #KNOWN_SETS} texts, and a text read before is not
+ * parsed again: a lookup hashes and compares the text, where a parse creates a parser, takes buffers from the pool and
+ * gives them back. The lists are unmodifiable, so rows may share one.
  */
 final class StoredAddressees {
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
 
+    /** How many addressee texts are kept with their lists (a few hundred bytes each). */
+    static final int KNOWN_SETS = 1_024;
+    private static final Cache<String, List<Addressee>> KNOWN = Caffeine.newBuilder().maximumSize(KNOWN_SETS).build();
+
     private StoredAddressees() {
     }
 
-    /** The addressees {@code json} names, in its order; null for SQL NULL. */
+    /** The addressees {@code json} names, in its order, unmodifiable; null for SQL NULL. */
     static List<Addressee> read(String json) {
         if (json == null) {
             return null;
         }
+        List<Addressee> known = KNOWN.getIfPresent(json);
+        if (known != null) {
+            return known;
+        }
+        List<Addressee> read = parse(json);
+        if (read != null) {
+            KNOWN.put(json, read);
+        }
+        return read;
+    }
+
+    private static List<Addressee> parse(String json) {
         try (JsonParser p = JSON.createParser(json)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
@@ -51,7 +75,7 @@ final class StoredAddressees {
                 expect(p, t, JsonToken.START_OBJECT);
                 out.add(addressee(p));
             }
-            return out;
+            return List.copyOf(out);
         } catch (IOException | IllegalArgumentException e) {
             throw new UncheckedIOException("addressees of a recommendation are not readable: " + json,
                     e instanceof IOException io ? io : new IOException(e));

@@ -2,6 +2,7 @@ package vn.qcdc.inspection.recommendation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.UncheckedIOException;
@@ -36,6 +37,19 @@ class StoredAddresseesTest {
             "Chi bộ \"Tổ 5\"", "back\\slash", "tab\tand\nnewline", "emoji 🇻🇳 ✓", "", "\u0001 control"};
     static final String[] UNKNOWN = {"1", "-2.5e3", "true", "false", "null", "\"x\"", "[]", "[1, [2, {\"a\": []}]]",
             "{}", "{\"nested\": {\"bodyType\": \"GOVERNMENT\"}}"};
+
+    @Test
+    void aTextReadBeforeIsNotParsedAgainAndItsListCannotBeChanged() {
+        String json = "[{\"name\": \"Ủy ban nhân dân phường Xuất Hóa\", \"bodyType\": \"GOVERNMENT\","
+                + " \"unitCode\": \"01855\"}]";
+        List<Addressee> first = StoredAddressees.read(json);
+        // the same text as another row brings it: an equal string, not the same one
+        List<Addressee> again = StoredAddressees.read(new String(json.toCharArray()));
+        assertSame(first, again);
+        assertEquals(List.of(new Addressee(BodyType.GOVERNMENT, "01855", "Ủy ban nhân dân phường Xuất Hóa")), again);
+        assertThrows(UnsupportedOperationException.class,
+                () -> again.add(new Addressee(BodyType.WOMENS_UNION, "01855", "Hội Liên hiệp Phụ nữ")));
+    }
 
     @Test
     void readsWhatDataBindingReads() throws Exception {
