@@ -92,6 +92,11 @@ class ThroughputBenchmark {
                               {["Authorization"] = reader})
                           elseif mode == "get" then
                             return wrk.format("GET", "/api/v1/recommendations/" .. id, {["Authorization"] = reader})
+                          elseif mode == "get-floor" then
+                            return wrk.format("GET", "/bench/floor/" .. id, {["Authorization"] = reader})
+                          elseif mode == "progress-floor" then
+                            return wrk.format("POST", "/bench/floor/" .. math.random(#ids) .. "/progress",
+                              {["Authorization"] = writer})
                           end
                           count = count + 1
                           return wrk.format("POST", "/api/v1/recommendations/" .. id .. "/progress",
@@ -102,7 +107,10 @@ class ThroughputBenchmark {
                         """;
         Path script = Files.createTempFile("wrk", ".lua");
         Files.writeString(script, lua);
-        List<String> api = List.of("list", "get", "progress");
+        // get-floor and progress-floor: the same requests to FloorResource, which does only what pgbench does, through
+        // the same HTTP, security and connection-pool layers; each beside its own pgbench run.
+        List<String> api = List.of(System.getProperty("qcdc.bench.modes", "list,get,get-floor,progress,progress-floor")
+                .split(","));
         Map<String, String> sql = new LinkedHashMap<>();
         // The statement the service sends for unit=06: the coverage of the province (every code below it, in each
         // of its versions, and the units it was formed from) as one array.
@@ -125,6 +133,8 @@ class ThroughputBenchmark {
                         WITH v AS (INSERT INTO outbox_aggregate (topic, record_key, version) VALUES (:topic, :n, 1) ON CONFLICT (topic, record_key) DO UPDATE SET version = outbox_aggregate.version + 1 RETURNING version) INSERT INTO outbox_event (event_id, topic, record_key, type, source, subject, occurred_at, payload, aggregate_version) SELECT gen_random_uuid(), :topic, :n, :etype, :src, :subj, now(), :payload, v.version FROM v;
                         COMMIT;
                         """);
+        sql.put("get-floor", sql.get("get"));
+        sql.put("progress-floor", sql.get("progress"));
         Map<String, List<Run>> apiRuns = new LinkedHashMap<>();
         Map<String, List<Run>> pgRuns = new LinkedHashMap<>();
         // Warm-up, not measured: the JIT compiles the service's hot paths with its optimising compiler (the rounds
