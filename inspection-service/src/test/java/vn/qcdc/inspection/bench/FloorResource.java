@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,13 +29,15 @@ import io.quarkus.arc.properties.IfBuildProperty;
 
 import vn.qcdc.api.security.Roles;
 import vn.qcdc.inspection.recommendation.RecommendationRows;
+import vn.qcdc.units.AdministrativeUnits;
 
 /**
  * The floor of the service's stack, for {@link ThroughputBenchmark} only (present only when the build runs with
  * {@code -Dqcdc.bench=true}): the same HTTP server, JWT verification and role check, worker thread, connection pool
  * and JSON writer as the real endpoints, but none of the service's own work. A GET runs pgbench's primary-key
- * {@code SELECT} and writes the row's columns as a JSON object; a progress report runs pgbench's five statements in
- * one transaction. What the service does above this floor (Hibernate, the DTOs, ETags, idempotency, validation,
+ * {@code SELECT} and writes the row's columns as a JSON object; the list runs pgbench's {@code SELECT … LIMIT 51}
+ * for unit 06 and status ISSUED and writes 50 rows so; a progress report runs pgbench's five statements in one
+ * transaction. What the service does above this floor (Hibernate, the DTOs, ETags, idempotency, validation,
  * access rules) is the gap between these lines and the real ones; what the floor itself costs beside pgbench is the
  * part no change inside the service can remove.
  */
@@ -43,6 +47,12 @@ import vn.qcdc.inspection.recommendation.RecommendationRows;
 public class FloorResource {
 
     private static final String GET = "SELECT " + RecommendationRows.COLUMNS + " FROM recommendation r WHERE r.id = ?";
+
+    /** pgbench's list: unit 06 (the province and every unit within it, as one array), status ISSUED. */
+    private static final String LIST = "SELECT " + RecommendationRows.COLUMNS
+            + " FROM recommendation r WHERE true AND r.unit_code = ANY(?) AND r.status = ? ORDER BY r.due_date, r.id"
+            + " LIMIT 51";
+    private static final String[] COVERAGE_06 = AdministrativeUnits.builtIn().coverage("06").toArray(String[]::new);
 
     /** pgbench's progress script (ThroughputBenchmark), with its variables as bind parameters. */
     private static final String[] PROGRESS = {
@@ -78,13 +88,36 @@ public class FloorResource {
                 if (!rs.next()) {
                     throw new NotFoundException();
                 }
-                ResultSetMetaData md = rs.getMetaData();
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    row.put(md.getColumnLabel(i), rs.getString(i));
-                }
-                return row;
+                return row(rs);
             }
+        }
+    }
+
+    /** The current row's columns, by name, as text. */
+    private static Map<String, Object> row(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            row.put(md.getColumnLabel(i), rs.getString(i));
+        }
+        return row;
+    }
+
+    @GET
+    @Operation(hidden = true)
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING, Roles.INTEGRATION, Roles.VIEWER, Roles.UNIT_OFFICER,
+            Roles.ORG_OFFICER})
+    public List<Map<String, Object>> list() throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(LIST)) {
+            ps.setArray(1, c.createArrayOf("text", COVERAGE_06));
+            ps.setString(2, "ISSUED");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && rows.size() < 50) {
+                    rows.add(row(rs));
+                }
+            }
+            return rows;
         }
     }
 

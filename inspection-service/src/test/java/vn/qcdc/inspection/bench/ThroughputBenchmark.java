@@ -92,6 +92,8 @@ class ThroughputBenchmark {
                               {["Authorization"] = reader})
                           elseif mode == "get" then
                             return wrk.format("GET", "/api/v1/recommendations/" .. id, {["Authorization"] = reader})
+                          elseif mode == "list-floor" then
+                            return wrk.format("GET", "/bench/floor", {["Authorization"] = reader})
                           elseif mode == "get-floor" then
                             return wrk.format("GET", "/bench/floor/" .. id, {["Authorization"] = reader})
                           elseif mode == "progress-floor" then
@@ -107,10 +109,11 @@ class ThroughputBenchmark {
                         """;
         Path script = Files.createTempFile("wrk", ".lua");
         Files.writeString(script, lua);
-        // get-floor and progress-floor: the same requests to FloorResource, which does only what pgbench does, through
-        // the same HTTP, security and connection-pool layers; each beside its own pgbench run.
-        List<String> api = List.of(System.getProperty("qcdc.bench.modes", "list,get,get-floor,progress,progress-floor")
-                .split(","));
+        // list-floor, get-floor and progress-floor: the same requests, with the same tokens, to FloorResource, which
+        // does only what pgbench does through the same HTTP, security and connection-pool layers; each beside its own
+        // pgbench run.
+        List<String> api = List.of(System
+                .getProperty("qcdc.bench.modes", "list,list-floor,get,get-floor,progress,progress-floor").split(","));
         Map<String, String> sql = new LinkedHashMap<>();
         // The statement the service sends for unit=06: the coverage of the province (every code below it, in each
         // of its versions, and the units it was formed from) as one array.
@@ -133,6 +136,7 @@ class ThroughputBenchmark {
                         WITH v AS (INSERT INTO outbox_aggregate (topic, record_key, version) VALUES (:topic, :n, 1) ON CONFLICT (topic, record_key) DO UPDATE SET version = outbox_aggregate.version + 1 RETURNING version) INSERT INTO outbox_event (event_id, topic, record_key, type, source, subject, occurred_at, payload, aggregate_version) SELECT gen_random_uuid(), :topic, :n, :etype, :src, :subj, now(), :payload, v.version FROM v;
                         COMMIT;
                         """);
+        sql.put("list-floor", sql.get("list"));
         sql.put("get-floor", sql.get("get"));
         sql.put("progress-floor", sql.get("progress"));
         Map<String, List<Run>> apiRuns = new LinkedHashMap<>();
