@@ -54,7 +54,7 @@ public class FloorResource {
             + " LIMIT 51";
     private static final String[] COVERAGE_06 = AdministrativeUnits.builtIn().coverage("06").toArray(String[]::new);
 
-    /** pgbench's progress script (ThroughputBenchmark), with its variables as bind parameters. */
+    /** pgbench's progress script (ThroughputBenchmark): its values written in, the target's number bound. */
     private static final String[] PROGRESS = {
             "INSERT INTO idempotency_record (caller, idem_key, operation, request_hash)"
                     + " VALUES ('bench', gen_random_uuid()::text, 'POST /recommendations/x/progress', 'h')",
