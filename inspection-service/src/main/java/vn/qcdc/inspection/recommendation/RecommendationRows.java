@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,12 +21,14 @@ import org.hibernate.SharedSessionContract;
 import org.hibernate.StatelessSession;
 
 import vn.qcdc.inspection.inspection.Area;
+import vn.qcdc.inspection.recommendation.Recommendation.Status;
 import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationView;
 
 /**
  * Reads and changes recommendations as the rows the API answers with: the list and GET by id read them, and every
- * transition (progress, completion, verification, rejection, deadline, cancellation) locks its row, then changes the
- * columns it changes and reads the row back in one {@code UPDATE … RETURNING}. One statement each with bind
+ * transition (progress, completion, verification, rejection, deadline, cancellation) changes the columns it changes
+ * and reads the row back in one {@code UPDATE … RETURNING}, either guarded by the statuses it starts from
+ * ({@link #changeIfIn}) or on a row locked and checked first ({@link #lock}). One statement each with bind
  * parameters, each row copied column by column into the view the API answers with. Hibernate's row reading
  * (result-set mapping, an initializer per entity, an assembler and an extractor per column, then the entity copied
  * into the view) was ~40% of a list's CPU and the largest cost that pgbench running the same SQL does not pay; here
@@ -59,27 +62,46 @@ public class RecommendationRows {
     private static final String LOCK = "SELECT " + COLUMNS + " FROM recommendation r WHERE r.id = ? FOR UPDATE";
 
     /** A progress report: status, percent. */
-    static final String PROGRESS = change("status = 'IN_PROGRESS', progress_percent = ?");
+    static final Transition PROGRESS = Transition.of("report-progress", "status = 'IN_PROGRESS', progress_percent = ?",
+            Status.ISSUED, Status.IN_PROGRESS);
     /** A completion report: the day it was made, the moment it was recorded. */
-    static final String COMPLETION = change("status = 'COMPLETION_REPORTED', progress_percent = 100,"
-            + " completion_reported_at = ?, completion_reported_on = ?");
+    static final Transition COMPLETION = Transition.of("report-completion", "status = 'COMPLETION_REPORTED',"
+            + " progress_percent = 100, completion_reported_at = ?, completion_reported_on = ?", Status.ISSUED,
+            Status.IN_PROGRESS);
     /** Verification: the day, the moment, the note. */
-    static final String VERIFY = change("status = 'VERIFIED', verified_on = ?, verified_at = ?, last_reason = ?");
+    static final Transition VERIFY = Transition.of("verify",
+            "status = 'VERIFIED', verified_on = ?, verified_at = ?, last_reason = ?", Status.COMPLETION_REPORTED);
     /** A rejected completion: back in progress with the reason, the completion forgotten. */
-    static final String REJECT = change("status = 'IN_PROGRESS', last_reason = ?, completion_reported_at = NULL,"
-            + " completion_reported_on = NULL");
+    static final Transition REJECT = Transition.of("reject", "status = 'IN_PROGRESS', last_reason = ?,"
+            + " completion_reported_at = NULL, completion_reported_on = NULL", Status.COMPLETION_REPORTED);
     /** A new due date with its reason. */
-    static final String DEADLINE = change("due_date = ?, last_reason = ?");
+    static final Transition DEADLINE = Transition.of("change-deadline", "due_date = ?, last_reason = ?",
+            Status.ISSUED, Status.IN_PROGRESS, Status.COMPLETION_REPORTED);
     /** Cancellation with its reason. */
-    static final String CANCEL = change("status = 'CANCELLED', last_reason = ?");
+    static final Transition CANCEL = Transition.of("cancel", "status = 'CANCELLED', last_reason = ?", Status.ISSUED,
+            Status.IN_PROGRESS, Status.COMPLETION_REPORTED);
 
     /**
-     * An {@code UPDATE} of one row that sets {@code columns} (their values first), then who changed it and when, a
-     * new version, and answers the row as it is now ({@link #COLUMNS}).
+     * A transition of a recommendation: the action (as a refusal names it), the statuses it may start from, and two
+     * forms of its {@code UPDATE}, each of which sets its columns (their values bound first), then who changed the
+     * row and when, a new version, and answers the row as it is now ({@link #COLUMNS}):
+     * <ul>
+     * <li>{@code sql}, for a row {@link #lock} has locked and checked;</li>
+     * <li>{@code guarded}, which changes the row only if its status is one of {@code from}: the check and the change
+     * in one statement ({@link #changeIfIn}).</li>
+     * </ul>
      */
-    private static String change(String columns) {
-        return "UPDATE recommendation r SET " + columns + ", updated_at = ?, updated_by = ?, version = r.version + 1"
-                + " WHERE r.id = ? RETURNING " + COLUMNS;
+    record Transition(String action, Status[] from, String sql, String guarded) {
+
+        static Transition of(String action, String columns, Status... from) {
+            String update = "UPDATE recommendation r SET " + columns
+                    + ", updated_at = ?, updated_by = ?, version = r.version + 1 WHERE r.id = ?";
+            // The statuses are the enum's own names, written in: the statement is the same text every time.
+            String guard = Arrays.stream(from).map(s -> "'" + s.name() + "'")
+                    .collect(Collectors.joining(", ", " AND r.status IN (", ")"));
+            return new Transition(action, from, update + " RETURNING " + COLUMNS,
+                    update + guard + " RETURNING " + COLUMNS);
+        }
     }
 
     /** A text array parameter ({@code = ANY(?)}), told apart from a single value. */
@@ -110,22 +132,45 @@ public class RecommendationRows {
     }
 
     /**
-     * Applies a transition ({@link #PROGRESS} and the others) to the row {@link #lock} has locked: {@code values} are
-     * the transition's own, then {@code at} and {@code actor} are written as when and by whom. Answers the row as it is now, with its new version.
+     * Applies {@code t} to the row {@link #lock} has locked and checked: {@code values} are the transition's own, then
+     * {@code at} and {@code actor} are written as when and by whom. Answers the row as it is now, with its new
+     * version.
      */
-    RecommendationView change(String transition, UUID id, LocalDate today, OffsetDateTime at, String actor,
+    RecommendationView change(Transition t, UUID id, LocalDate today, OffsetDateTime at, String actor,
+            Object... values) {
+        RecommendationView changed = update(t.sql(), id, today, at, actor, values);
+        if (changed == null) {
+            // The row is locked by this transaction since lock(): it cannot have gone.
+            throw new IllegalStateException("recommendation " + id + " was not changed");
+        }
+        return changed;
+    }
+
+    /**
+     * Applies {@code t} to recommendation {@code id} if its status is one {@code t} starts from, in one statement: the
+     * {@code UPDATE} waits for a concurrent change of the row to end, then checks the status of the row as that change
+     * left it (PostgreSQL re-evaluates the condition on the newest version, under READ COMMITTED), and keeps the row
+     * locked until the transaction ends. Answers the row as it is now, or null if no row was changed (there is none,
+     * or it is in another status). What the caller then finds wrong with the row (its right to change it,
+     * {@code If-Match}) must end the transaction with a rollback, which undoes the change.
+     */
+    RecommendationView changeIfIn(Transition t, UUID id, LocalDate today, OffsetDateTime at, String actor,
+            Object... values) {
+        return update(t.guarded(), id, today, at, actor, values);
+    }
+
+    private RecommendationView update(String sql, UUID id, LocalDate today, OffsetDateTime at, String actor,
             Object... values) {
         List<Object> params = new ArrayList<>(values.length + 3);
         params.addAll(Arrays.asList(values));
         params.add(at);
         params.add(actor);
         params.add(id);
-        List<RecommendationView> changed = select(transaction, transition, params, today);
-        if (changed.size() != 1) {
-            // The row is locked by this transaction since lock(): it cannot have gone.
+        List<RecommendationView> changed = select(transaction, sql, params, today);
+        if (changed.size() > 1) {
             throw new IllegalStateException("recommendation " + id + " changed " + changed.size() + " rows");
         }
-        return changed.get(0);
+        return changed.isEmpty() ? null : changed.get(0);
     }
 
     /**

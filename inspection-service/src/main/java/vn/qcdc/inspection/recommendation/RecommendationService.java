@@ -63,6 +63,7 @@ import vn.qcdc.inspection.recommendation.RecommendationDto.ProgressInput;
 import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationInput;
 import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationView;
 import vn.qcdc.inspection.recommendation.RecommendationDto.ReportView;
+import vn.qcdc.inspection.recommendation.RecommendationRows.Transition;
 import vn.qcdc.inspection.search.SearchKeys;
 import vn.qcdc.units.AdministrativeUnits;
 
@@ -232,31 +233,34 @@ public class RecommendationService {
 
     @Transactional
     public RecommendationView reportProgress(UUID id, String ifMatch, ProgressInput in) {
-        RecommendationView r = findFor(id, InspectionOperations.REPORT_PROGRESS, ifMatch);
-        requireStatus(r, "report-progress", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
-        LocalDate on = realDate("reportedOn", in.reportedOn(), () -> conclusionDate(r), "date-before-conclusion");
+        LocalDate on = realDate("reportedOn", in.reportedOn());
         OffsetDateTime now = OffsetDateTime.now(clock);
+        RecommendationView r = transition(id, InspectionOperations.REPORT_PROGRESS, ifMatch,
+                RecommendationRows.PROGRESS,
+                now, in.percent());
+        notBefore("reportedOn", in.reportedOn(), () -> conclusionDate(r), "date-before-conclusion");
         report(r, ProgressReport.Kind.PROGRESS, in.text(), in.percent(), in.evidence(), on, now);
         history.record(AggregateType.RECOMMENDATION, r.id(), r.inspectionId(), "PROGRESS_REPORTED",
                 details("percent", in.percent()));
         outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_PROGRESS_REPORTED, r.id().toString(),
                 "recommendation/" + r.id(), new InspectionEvents.RecommendationProgressReported(r.id(), r.unitCode(),
                         in.percent(), VietnameseText.nfc(in.text()), access.actor(), on));
-        return change(RecommendationRows.PROGRESS, r, now, in.percent());
+        return r;
     }
 
     @Transactional
     public RecommendationView reportCompletion(UUID id, String ifMatch, CompletionInput in) {
-        RecommendationView r = findFor(id, InspectionOperations.REPORT_COMPLETION, ifMatch);
-        requireStatus(r, "report-completion", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS);
-        LocalDate on = realDate("reportedOn", in.reportedOn(), () -> conclusionDate(r), "date-before-conclusion");
+        LocalDate on = realDate("reportedOn", in.reportedOn());
         OffsetDateTime now = OffsetDateTime.now(clock);
+        RecommendationView r = transition(id, InspectionOperations.REPORT_COMPLETION, ifMatch,
+                RecommendationRows.COMPLETION, now, now, on);
+        notBefore("reportedOn", in.reportedOn(), () -> conclusionDate(r), "date-before-conclusion");
         report(r, ProgressReport.Kind.COMPLETION, in.text(), 100, in.evidence(), on, now);
         history.record(AggregateType.RECOMMENDATION, r.id(), r.inspectionId(), "COMPLETION_REPORTED", Map.of());
         outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_COMPLETION_REPORTED, r.id().toString(),
                 "recommendation/" + r.id(),
                 new InspectionEvents.RecommendationCompletionReported(r.id(), r.unitCode(), access.actor(), on));
-        return change(RecommendationRows.COMPLETION, r, now, now, on);
+        return r;
     }
 
     /**
@@ -318,39 +322,40 @@ public class RecommendationService {
 
     @Transactional
     public RecommendationView verify(UUID id, String ifMatch, String note, LocalDate verifiedOn) {
-        RecommendationView r = findFor(id, InspectionOperations.VERIFY, ifMatch);
-        requireStatus(r, "verify", Recommendation.Status.COMPLETION_REPORTED);
-        LocalDate on = realDate("verifiedOn", verifiedOn,
-                () -> r.completionReportedOn() != null ? r.completionReportedOn() : conclusionDate(r),
-                "date-before-completion");
+        LocalDate on = realDate("verifiedOn", verifiedOn);
         String text = VietnameseText.nfc(note);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // Verification leaves the completion's day as it was: the row it answers still has it.
+        RecommendationView r = transition(id, InspectionOperations.VERIFY, ifMatch, RecommendationRows.VERIFY, now, on,
+                now, text);
+        notBefore("verifiedOn", verifiedOn,
+                () -> r.completionReportedOn() != null ? r.completionReportedOn() : conclusionDate(r),
+                "date-before-completion");
         history.record(AggregateType.RECOMMENDATION, r.id(), r.inspectionId(), "VERIFIED", details("note", text));
         outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_VERIFIED, r.id().toString(),
                 "recommendation/" + r.id(),
                 new InspectionEvents.RecommendationVerified(r.id(), r.unitCode(), access.actor(), on));
-        RecommendationView changed = change(RecommendationRows.VERIFY, r, now, on, now, text);
         inspections.closeIfDone(r.inspectionId());
-        return changed;
+        return r;
     }
 
     @Transactional
     public RecommendationView reject(UUID id, String ifMatch, String reason) {
-        RecommendationView r = findFor(id, InspectionOperations.REJECT, ifMatch);
-        requireStatus(r, "reject", Recommendation.Status.COMPLETION_REPORTED);
         String text = VietnameseText.nfc(reason);
+        RecommendationView r = transition(id, InspectionOperations.REJECT, ifMatch, RecommendationRows.REJECT,
+                OffsetDateTime.now(clock), text);
         history.record(AggregateType.RECOMMENDATION, r.id(), r.inspectionId(), "REJECTED", details("reason", text));
         outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_REJECTED, r.id().toString(),
                 "recommendation/" + r.id(),
                 new InspectionEvents.RecommendationRejected(r.id(), r.unitCode(), text, access.actor()));
-        return change(RecommendationRows.REJECT, r, OffsetDateTime.now(clock), text);
+        return r;
     }
 
     @Transactional
     public RecommendationView changeDeadline(UUID id, String ifMatch, DeadlineInput in) {
+        // The previous due date goes into the history and the event: the row is read (and locked) before it changes.
         RecommendationView r = findFor(id, InspectionOperations.CHANGE_DEADLINE, ifMatch);
-        requireStatus(r, "change-deadline", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS,
-                Recommendation.Status.COMPLETION_REPORTED);
+        requireStatus(r, RecommendationRows.DEADLINE);
         Inspection i = Inspection.findById(r.inspectionId());
         if (in.dueDate().isBefore(i.scheduledDate)) {
             throw ProblemException.invalidField("dueDate", "due-before-inspection", i.scheduledDate);
@@ -366,16 +371,14 @@ public class RecommendationService {
 
     @Transactional
     public RecommendationView cancel(UUID id, String ifMatch, String reason) {
-        RecommendationView r = findFor(id, InspectionOperations.CANCEL_RECOMMENDATION, ifMatch);
-        requireStatus(r, "cancel", Recommendation.Status.ISSUED, Recommendation.Status.IN_PROGRESS,
-                Recommendation.Status.COMPLETION_REPORTED);
         String text = VietnameseText.nfc(reason);
+        RecommendationView r = transition(id, InspectionOperations.CANCEL_RECOMMENDATION, ifMatch,
+                RecommendationRows.CANCEL, OffsetDateTime.now(clock), text);
         history.record(AggregateType.RECOMMENDATION, r.id(), r.inspectionId(), "CANCELLED", details("reason", text));
         outbox.publish(Topics.INSPECTION, EventTypes.RECOMMENDATION_CANCELLED, r.id().toString(),
                 "recommendation/" + r.id(), new InspectionEvents.RecommendationCancelled(r.id(), r.unitCode(), text));
-        RecommendationView changed = change(RecommendationRows.CANCEL, r, OffsetDateTime.now(clock), text);
         inspections.closeIfDone(r.inspectionId());
-        return changed;
+        return r;
     }
 
     // --- reading ---
@@ -592,13 +595,11 @@ public class RecommendationService {
     // --- helpers ---
 
     /**
-     * The day something happened, as the caller states it for a record entered later (default: today). Not after
-     * today in Vietnam (a report cannot come from the future), not before {@code notBefore} (nothing is reported on a
-     * recommendation before the conclusion that issued it, nor verified before its completion was reported).
-     * {@code notBefore} is asked only for a stated day: today is never before it (a conclusion is not signed in the
-     * future), so the common report of today reads nothing more.
+     * The day something happened, as the caller states it for a record entered later (default: today): not after
+     * today in Vietnam (a report cannot come from the future). {@link #notBefore} checks it against the record it
+     * concerns.
      */
-    LocalDate realDate(String field, LocalDate given, Supplier<LocalDate> notBefore, String beforeCode) {
+    private LocalDate realDate(String field, LocalDate given) {
         LocalDate today = LocalDate.now(clock.withZone(ClockProducer.VIETNAM));
         if (given == null) {
             return today;
@@ -607,11 +608,23 @@ public class RecommendationService {
         if (given.isAfter(today)) {
             throw ProblemException.invalidField(field, "date-in-future", today);
         }
+        return given;
+    }
+
+    /**
+     * A stated day ({@code given}) is not before {@code notBefore}: nothing is reported on a recommendation before the
+     * conclusion that issued it, nor verified before its completion was reported. {@code notBefore} is asked only for
+     * a stated day: today is never before it (a conclusion is not signed in the future), so the common report of
+     * today reads nothing more.
+     */
+    private static void notBefore(String field, LocalDate given, Supplier<LocalDate> notBefore, String beforeCode) {
+        if (given == null) {
+            return;
+        }
         LocalDate limit = notBefore.get();
         if (limit != null && given.isBefore(limit)) {
             throw ProblemException.invalidField(field, beforeCode, limit);
         }
-        return given;
     }
 
     /** The day the conclusion was signed: one column, not the whole inspection loaded and watched for changes. */
@@ -639,14 +652,49 @@ public class RecommendationService {
         return r;
     }
 
-    /** Applies {@code transition} to the locked row {@code r} at {@code now}, by the caller: the row as it is now. */
-    private RecommendationView change(String transition, RecommendationView r, OffsetDateTime now, Object... values) {
-        return rows.change(transition, r.id(), LocalDate.now(clock), now, access.actor(), values);
+    /** Applies {@code t} to the locked row {@code r} at {@code now}, by the caller: the row as it is now. */
+    private RecommendationView change(Transition t, RecommendationView r, OffsetDateTime now, Object... values) {
+        return rows.change(t, r.id(), LocalDate.now(clock), now, access.actor(), values);
+    }
+
+    /**
+     * Applies {@code t} to recommendation {@code id} at {@code now}, by the caller, with its own {@code values}: the row
+     * as it is now, with its new version.
+     *
+     * <p>
+     * One statement when the row is in a status {@code t} starts from ({@link RecommendationRows#changeIfIn}): the
+     * change, guarded by the status, locks the row and answers it; then the caller's right to change it and
+     * {@code If-Match} (against the version before this change) are checked on that row, which these transitions do
+     * not change (its unit, inspecting committee and addressees), and a refusal rolls the change back with the
+     * request's transaction. A progress report used to read and lock the row first, then change it: two statements
+     * and two rows read (issue 11).
+     *
+     * <p>
+     * When nothing was changed (no such row, or another status), the row is read under lock as
+     * {@link #findFor} does, and the refusal named in the same order as there: 404, 403, 412, then 409. If a
+     * concurrent change has just brought it into a status {@code t} starts from, {@code t} is applied to it.
+     */
+    private RecommendationView transition(UUID id, InspectionOperations op, String ifMatch, Transition t,
+            OffsetDateTime now, Object... values) {
+        access.requireRole(op);
+        RecommendationView changed = rows.changeIfIn(t, id, LocalDate.now(clock), now, access.actor(), values);
+        if (changed == null) {
+            RecommendationView r = findFor(id, op, ifMatch);
+            requireStatus(r, t);
+            return change(t, r, now, values);
+        }
+        access.require(op, target(changed.unitCode(), changed.steeringUnitCode(), changed.addressees()), WHAT, id);
+        ETags.requireMatch(ifMatch, changed.version() - 1);
+        return changed;
     }
 
     private void touch(Recommendation r) {
         r.updatedAt = OffsetDateTime.now(clock);
         r.updatedBy = access.actor();
+    }
+
+    private static void requireStatus(RecommendationView r, Transition t) {
+        requireStatus(r, t.action(), t.from());
     }
 
     private static void requireStatus(RecommendationView r, String action, Recommendation.Status... allowed) {
