@@ -236,8 +236,7 @@ public class RecommendationService {
         LocalDate on = realDate("reportedOn", in.reportedOn());
         OffsetDateTime now = OffsetDateTime.now(clock);
         RecommendationView r = transition(id, InspectionOperations.REPORT_PROGRESS, ifMatch,
-                RecommendationRows.PROGRESS,
-                now, in.percent());
+                RecommendationRows.PROGRESS, now, in.percent());
         notBefore("reportedOn", in.reportedOn(), () -> conclusionDate(r), "date-before-conclusion");
         report(r, ProgressReport.Kind.PROGRESS, in.text(), in.percent(), in.evidence(), on, now);
         history.record(AggregateType.RECOMMENDATION, r.id(), r.inspectionId(), "PROGRESS_REPORTED",

@@ -101,6 +101,11 @@ class KafkaClientsConfigTest {
                 }
 
                 @Override
+                public Duration linger() {
+                    return Duration.ofMillis(20);
+                }
+
+                @Override
                 public int batchSize() {
                     return 200;
                 }

@@ -81,6 +81,7 @@ public class OutboxRelay {
     private volatile boolean brokerDown;
     private Thread thread;
     private Counter published;
+    private Counter passesWithEvents;
     private Counter failures;
     private Counter parked;
     private long passes;
@@ -91,6 +92,7 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent ev) {
         published = registry.counter("qcdc.outbox.published");
+        passesWithEvents = registry.counter("qcdc.outbox.passes");
         failures = registry.counter("qcdc.outbox.publish.failures");
         parked = registry.counter("qcdc.outbox.parkings");
         if (!config.enabled()) {
@@ -131,7 +133,12 @@ public class OutboxRelay {
                 }
                 backoffMs = 0;
                 if (result.published() < config.relay().batchSize()) {
-                    wake.tryAcquire(config.relay().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    boolean woken = wake.tryAcquire(config.relay().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    long linger = config.relay().linger().toMillis();
+                    if (woken && linger > 0 && running) {
+                        // a commit woke the relay: the commits right behind it go out in the same pass
+                        Thread.sleep(linger);
+                    }
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -166,6 +173,9 @@ public class OutboxRelay {
         if (result.failed()) {
             // Before anything is resent, make sure nothing of this pass can still reach the broker.
             kafka.discardRelayProducer();
+        }
+        if (result.published() > 0) {
+            passesWithEvents.increment(); // events per pass: qcdc_outbox_published_total / qcdc_outbox_passes_total
         }
         return result;
     }
