@@ -44,6 +44,9 @@ public class ChangeHistory {
     EntityManager em;
 
     @Inject
+    PlainWrites writes;
+
+    @Inject
     ObjectMapper mapper;
 
     @Inject
@@ -64,9 +67,9 @@ public class ChangeHistory {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-        // An append-only table no entity maps and nothing references: plain JDBC (PlainWrites); the session's
-        // pending changes are not flushed before it (they go at commit, once).
-        PlainWrites.update(em, INSERT, type.name(), aggregateId, inspectionId, OffsetDateTime.now(clock),
+        // An append-only table no entity maps and nothing references, and nothing reads it back in the writer's
+        // transaction: it goes with the transaction's other last writes, in one round trip (PlainWrites#later).
+        writes.later(INSERT, type.name(), aggregateId, inspectionId, OffsetDateTime.now(clock),
                 access.actor(), action, json);
     }
 

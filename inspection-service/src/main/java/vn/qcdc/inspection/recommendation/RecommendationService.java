@@ -138,6 +138,9 @@ public class RecommendationService {
     EntityManager em;
 
     @Inject
+    PlainWrites writes;
+
+    @Inject
     ObjectMapper mapper;
 
     /**
@@ -264,7 +267,8 @@ public class RecommendationService {
 
     /**
      * A progress report's row: one INSERT of a new row that no entity of the session holds ({@code PlainWrites}), not
-     * an entity persisted and flushed.
+     * an entity persisted and flushed. Nothing reads it back in this transaction, so it goes with the request's other
+     * last writes, in one round trip.
      */
     private void report(RecommendationView r, ProgressReport.Kind kind, String text, int percent,
             List<EvidenceLinkInput> evidence, LocalDate on, OffsetDateTime at) {
@@ -295,7 +299,7 @@ public class RecommendationService {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-        PlainWrites.update(em, REPORT, UUID.randomUUID(), r.id(), kind.name(), VietnameseText.nfc(text), percent, json,
+        writes.later(REPORT, UUID.randomUUID(), r.id(), kind.name(), VietnameseText.nfc(text), percent, json,
                 access.actor(), access.orgType().orElse(access.unitCode().orElse(null)), at, on);
     }
 

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hibernate.Session;
 
 import vn.qcdc.api.security.Roles;
+import vn.qcdc.backbone.PlainWrites;
 import vn.qcdc.inspection.recommendation.RecommendationDto.ProgressInput;
 
 /**
@@ -40,6 +41,9 @@ public class TableTouchesResource {
     @Inject
     EntityManager em;
 
+    @Inject
+    PlainWrites writes;
+
     @POST
     @Path("recommendations/{id}/progress")
     @Transactional
@@ -51,6 +55,7 @@ public class TableTouchesResource {
         if (status != 200) {
             throw new IllegalStateException("the report was answered " + status);
         }
+        writes.flush();
         Map<String, Map<String, Long>> after = counts();
         after.forEach((table, counts) -> counts.replaceAll(
                 (what, n) -> n - before.getOrDefault(table, Map.of()).getOrDefault(what, 0L)));

@@ -55,6 +55,8 @@ class TransitionStatementsTest {
         for (String table : List.of("progress_report", "change_history", "outbox_event", "idempotency_record")) {
             assertEquals(1, touched.getInt(table + ".inserted"), table + ": " + touched.prettify());
         }
+        // The key is written once, with its answer: no second write of its row (a claim, then the answer, made two).
+        assertEquals(0, touched.getInt("idempotency_record.updated"), touched.prettify());
     }
 
     @Test

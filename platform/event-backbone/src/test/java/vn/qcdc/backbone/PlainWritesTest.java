@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -24,7 +25,10 @@ import vn.qcdc.backbone.outbox.Outbox;
 import vn.qcdc.events.Topics;
 import vn.qcdc.testsupport.RealInfraResource;
 
-/** Plain JDBC writes on the transaction's connection: the values arrive typed, nulls included, errors as before. */
+/**
+ * Plain JDBC writes on the transaction's connection: the values arrive typed, nulls included, errors as before; writes
+ * queued with {@code later} reach the database with the next write or at commit, in order, or not at all.
+ */
 @QuarkusTest
 @QuarkusTestResource(RealInfraResource.class)
 class PlainWritesTest {
@@ -35,6 +39,9 @@ class PlainWritesTest {
     @Inject
     Outbox outbox;
 
+    @Inject
+    PlainWrites writes;
+
     @Test
     void everyKindOfValueArrivesAsItWasGivenNullsIncluded() {
         UUID id = UUID.randomUUID();
@@ -43,7 +50,7 @@ class PlainWritesTest {
             em.createNativeQuery("CREATE TEMP TABLE unmapped_probe (id uuid, at timestamptz, n int, t text,"
                     + " d jsonb, none_uuid uuid, none_text text, none_time timestamptz) ON COMMIT DROP")
                     .executeUpdate();
-            int written = PlainWrites.update(em, "INSERT INTO unmapped_probe VALUES (?, ?, ?, ?, CAST(? AS jsonb),"
+            int written = writes.update("INSERT INTO unmapped_probe VALUES (?, ?, ?, ?, CAST(? AS jsonb),"
                     + " ?, ?, ?)", id, at, 42, "Đảng ủy phường \"Hà Cầu\"", "{\"percent\":40}", null, null, null);
             assertEquals(1, written);
             return (Object[]) em.createNativeQuery("SELECT id, at = ?1, n, t, CAST(d AS text), none_uuid, none_text,"
@@ -81,7 +88,7 @@ class PlainWritesTest {
         String key = "unmapped-" + UUID.randomUUID();
         RuntimeException e = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < 2; i++) {
-                PlainWrites.update(em, "INSERT INTO outbox_aggregate (topic, record_key, version) VALUES (?, ?, 1)",
+                writes.update("INSERT INTO outbox_aggregate (topic, record_key, version) VALUES (?, ?, 1)",
                         Topics.PROBE.name(), key);
             }
         }));
@@ -91,5 +98,66 @@ class PlainWritesTest {
         }
         assertTrue(cause instanceof ConstraintViolationException, "caught: " + e);
         assertEquals("23505", ((ConstraintViolationException) cause).getSQLState());
+    }
+
+    @Test
+    void queuedWritesWaitForTheNextWriteAndGoInTheOrderAsked() {
+        String key = "queued-" + UUID.randomUUID();
+        String topic = Topics.PROBE.name();
+        String upsert = "INSERT INTO outbox_aggregate (topic, record_key, version) VALUES (?, ?, ?)"
+                + " ON CONFLICT (topic, record_key) DO UPDATE SET version = outbox_aggregate.version * 10 + ?";
+        long[] seen = QuarkusTransaction.requiringNew().call(() -> {
+            writes.later(upsert, topic, key, 1, 0);
+            writes.later(upsert, topic, key, 0, 2);
+            long before = versionOf(key);
+            int last = writes.update(upsert, topic, key, 0, 3);
+            return new long[]{before, last, versionOf(key)};
+        });
+        assertEquals(-1, seen[0], "queued writes are not in the database before the next write");
+        assertEquals(1, seen[1], "update answers the row count of its own statement");
+        assertEquals(123, seen[2], "all three ran, in the order asked: 1, then 1*10+2, then 12*10+3");
+        assertEquals(123, QuarkusTransaction.requiringNew().call(() -> versionOf(key)));
+    }
+
+    @Test
+    void queuedWritesWithNothingAfterThemGoAtCommit() {
+        String key = "queued-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> writes.later(
+                "INSERT INTO outbox_aggregate (topic, record_key, version) VALUES (?, ?, 7)", Topics.PROBE.name(),
+                key));
+        assertEquals(7, QuarkusTransaction.requiringNew().call(() -> versionOf(key)));
+    }
+
+    @Test
+    void aQueuedWriteThatFailsAtCommitRollsEverythingBack() {
+        String key = "queued-" + UUID.randomUUID();
+        String insert = "INSERT INTO outbox_aggregate (topic, record_key, version) VALUES (?, ?, 1)";
+        RuntimeException e = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            writes.later(insert, Topics.PROBE.name(), key);
+            writes.later(insert, Topics.PROBE.name(), key);
+        }));
+        assertTrue(Causes.any(e, t -> t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())),
+                "the commit's exception carries the driver's unique violation: " + e);
+        assertEquals(-1, QuarkusTransaction.requiringNew().call(() -> versionOf(key)), "neither row is there");
+    }
+
+    @Test
+    void eventsPublishedOneByOneAndThenInBulkKeepTheOrderOfTheCalls() {
+        String key = "queued-" + UUID.randomUUID();
+        UUID single = QuarkusTransaction.requiringNew().call(() -> {
+            UUID id = outbox.publish(Topics.PROBE, "vn.qcdc.test.probe.v1", key, null, "first");
+            outbox.publishAll(List.of(new Outbox.Pending(Topics.PROBE, "vn.qcdc.test.probe.v1", key, null, "second")));
+            return id;
+        });
+        Object version = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT aggregate_version FROM outbox_log WHERE event_id = ?1").setParameter(1, single)
+                .getSingleResult());
+        assertEquals(1L, ((Number) version).longValue(), "the event published first has the first version");
+    }
+
+    private long versionOf(String key) {
+        List<?> rows = em.createNativeQuery("SELECT version FROM outbox_aggregate WHERE topic = ?1 AND record_key = ?2")
+                .setParameter(1, Topics.PROBE.name()).setParameter(2, key).getResultList();
+        return rows.isEmpty() ? -1 : ((Number) rows.get(0)).longValue();
     }
 }

@@ -3,17 +3,21 @@ package vn.qcdc.api.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +29,9 @@ import vn.qcdc.backbone.PlainWrites;
 /**
  * The {@code Idempotency-Key} contract of every POST: the same key with the same body returns the first result without
  * doing anything again; the same key with a different body is refused (422). The key is recorded in the same
- * transaction as the effect, so a crash can never leave an effect without its key or a key without its effect;
- * concurrent requests with one key queue on the key's row and the later ones replay the first one's answer.
+ * transaction as the effect, so a crash can never leave an effect without its key or a key without its effect.
+ * The key is looked up first (a replay runs nothing) and written once, with its answer, as the request's last write;
+ * concurrent requests with one key queue on that write, and the later ones are undone and replay the first's answer.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -42,6 +47,12 @@ public class Idempotency {
 
     @Inject
     Caller caller;
+
+    @Inject
+    PlainWrites writes;
+
+    @Inject
+    TransactionSynchronizationRegistry tsr;
 
     /**
      * Runs {@code action} once per (caller, key). Must be called inside the transaction of the action's effect.
@@ -60,12 +71,9 @@ public class Idempotency {
         }
         String who = caller.subject();
         String hash = hash(operation, request);
-        // Both statements touch only idempotency_record, which no entity maps: plain JDBC (PlainWrites); the
-        // session's pending changes are not flushed first (they are written once, at commit).
-        int inserted = PlainWrites.update(em, "INSERT INTO idempotency_record (caller, idem_key, operation,"
-                + " request_hash) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", who, key, operation, hash);
-        if (inserted == 0) {
-            return replay(who, key, operation, hash);
+        Response first = answered(who, key, operation, hash);
+        if (first != null) {
+            return first;
         }
         Response response = action.get();
         String body = serialise(response.getEntity());
@@ -75,26 +83,53 @@ public class Idempotency {
                     .type(response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
-        PlainWrites.update(em, "UPDATE idempotency_record SET status = ?, location = ?, etag = ?, response_body = ?"
-                + " WHERE caller = ? AND idem_key = ?", response.getStatus(),
+        // The key and its answer in one row, written once, last, with the request's other last writes (PlainWrites).
+        // A request with the same key that got here first and has not committed makes this INSERT wait for it; once
+        // it commits, this one writes nothing, and everything this request did is undone in favour of its answer.
+        int inserted = writes.update("INSERT INTO idempotency_record (caller, idem_key, operation, request_hash,"
+                + " status, location, etag, response_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                who, key, operation, hash, response.getStatus(),
                 response.getLocation() == null ? null : response.getLocation().toString(),
-                response.getHeaderString(HttpHeaders.ETAG), body, who, key);
-        return response;
-    }
-
-    private Response replay(String who, String key, String operation, String hash) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT operation, request_hash, status, location, etag,"
-                + " response_body FROM idempotency_record WHERE caller = ?1 AND idem_key = ?2")
-                .setParameter(1, who).setParameter(2, key).getResultList();
-        if (rows.isEmpty()) {
+                response.getHeaderString(HttpHeaders.ETAG), body);
+        if (inserted == 1) {
+            return response;
+        }
+        first = answered(who, key, operation, hash);
+        tsr.setRollbackOnly();
+        if (first == null) {
+            // Recorded and already purged by the janitor in between: the key is as good as new, try again.
             throw new ProblemException(409, "idempotency-in-progress");
         }
-        Object[] row = rows.get(0);
+        return first;
+    }
+
+    /**
+     * The answer recorded for this caller's key, to send again; null when the key is new. A key recorded for another
+     * operation or body is refused (422).
+     */
+    private Response answered(String who, String key, String operation, String hash) {
+        Object[] row = em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT operation, request_hash, status, location, etag,"
+                    + " response_body FROM idempotency_record WHERE caller = ? AND idem_key = ?")) {
+                ps.setString(1, who);
+                ps.setString(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next()
+                            ? new Object[]{rs.getString(1), rs.getString(2), rs.getObject(3), rs.getString(4),
+                                    rs.getString(5), rs.getString(6)}
+                            : null;
+                }
+            }
+        });
+        if (row == null) {
+            return null;
+        }
         if (!operation.equals(row[0]) || !hash.equals(row[1])) {
             throw new ProblemException(422, "idempotency-key-reused");
         }
         if (row[2] == null) {
+            // A key claimed before its answer was written: how keys were recorded before the answer joined the key's
+            // row. No such row outlives the janitor's retention.
             throw new ProblemException(409, "idempotency-in-progress");
         }
         Response.ResponseBuilder r = Response.status(((Number) row[2]).intValue()).header(REPLAYED_HEADER, "true");

@@ -53,6 +53,9 @@ public class Outbox {
     ObjectMapper mapper;
 
     @Inject
+    PlainWrites writes;
+
+    @Inject
     EventsConfig config;
 
     @Inject
@@ -76,7 +79,9 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(Topics.Topic topic, String type, String aggregateId, String subject, Object data) {
         UUID id = UUID.randomUUID();
-        PlainWrites.update(em, WRITE, parameters(new Pending(topic, type, aggregateId, subject, data), id, now()));
+        // Nothing reads the outbox back in the writer's transaction: the event goes with the transaction's other last
+        // writes, in one round trip (PlainWrites#later), in the order the events were published.
+        writes.later(WRITE, parameters(new Pending(topic, type, aggregateId, subject, data), id, now()));
         wakeRelayAfterCommit();
         return id;
     }
@@ -95,6 +100,8 @@ public class Outbox {
             return;
         }
         OffsetDateTime now = now();
+        // Events published one by one before these go first, so that an aggregate's versions follow the calls.
+        writes.flush();
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(WRITE)) {
                 for (Pending e : events) {
