@@ -6,11 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.EntityManager;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -27,6 +30,12 @@ public final class Api {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Api() {
+    }
+
+    /** The number a {@code SELECT count(*) … ?1} answers for {@code value}, read in a transaction of its own. */
+    public static long count(EntityManager em, String sql, Object value) {
+        return QuarkusTransaction.requiringNew().call(
+                () -> ((Number) em.createNativeQuery(sql).setParameter(1, value).getSingleResult()).longValue());
     }
 
     public static String json(Object o) {

@@ -61,8 +61,7 @@ class ImportTest {
     }
 
     private long count(String sql, String prefix) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
-                .setParameter(1, prefix + "%").getSingleResult()).longValue());
+        return Api.count(em, sql, prefix + "%");
     }
 
     @Test

@@ -19,7 +19,6 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -109,7 +108,6 @@ class IdempotentReportTest {
     }
 
     private long count(String sql, Object key) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
-                .setParameter(1, key).getSingleResult()).longValue());
+        return Api.count(em, sql, key);
     }
 }

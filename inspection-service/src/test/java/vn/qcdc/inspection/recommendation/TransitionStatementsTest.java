@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -110,7 +109,6 @@ class TransitionStatementsTest {
     }
 
     private long count(String sql, Object key) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
-                .setParameter(1, key).getSingleResult()).longValue());
+        return Api.count(em, sql, key);
     }
 }
