@@ -65,12 +65,7 @@ public class PlainWrites {
      * @return the number of rows this statement wrote
      */
     public int update(String sql, Object... parameters) {
-        List<Write> queued = queue(false);
-        if (queued == null || queued.isEmpty()) {
-            return send(List.of(new Write(sql, parameters)));
-        }
-        List<Write> writes = new ArrayList<>(queued);
-        queued.clear();
+        List<Write> writes = drain();
         writes.add(new Write(sql, parameters));
         return send(writes);
     }
@@ -85,12 +80,21 @@ public class PlainWrites {
 
     /** Sends the queued writes now (before a read of their rows in the same transaction). */
     public void flush() {
-        List<Write> queued = queue(false);
-        if (queued != null && !queued.isEmpty()) {
-            List<Write> writes = List.copyOf(queued);
-            queued.clear();
+        List<Write> writes = drain();
+        if (!writes.isEmpty()) {
             send(writes);
         }
+    }
+
+    /** The writes queued so far, taken out of the queue (a copy: an empty list when none). */
+    private List<Write> drain() {
+        List<Write> queued = queue(false);
+        if (queued == null) {
+            return new ArrayList<>(1);
+        }
+        List<Write> writes = new ArrayList<>(queued);
+        queued.clear();
+        return writes;
     }
 
     @SuppressWarnings("unchecked")
