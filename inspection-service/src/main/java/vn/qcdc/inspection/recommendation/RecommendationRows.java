@@ -16,10 +16,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hibernate.Session;
-import org.hibernate.SharedSessionContract;
-import org.hibernate.StatelessSession;
-
+import vn.qcdc.backbone.Jdbc;
 import vn.qcdc.inspection.inspection.Area;
 import vn.qcdc.inspection.recommendation.Recommendation.Status;
 import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationView;
@@ -35,9 +32,9 @@ import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationView;
  * each column is one {@code ResultSet} getter.
  *
  * <p>
- * A read runs through the request's stateless session ({@code doReturningWork}): on its connection, in its
- * transaction if there is one, and with Hibernate's translation of {@code SQLException}s, so an outage is the same
- * 503 as anywhere else. A change runs the same way through the transaction's session (as {@code PlainWrites} does).
+ * Every statement runs on the transaction's connection when there is a transaction, without Hibernate ({@link Jdbc}:
+ * no session is opened for it); a read outside a transaction on a connection of its own. A {@code SQLException}
+ * reaches the error mapping with its SQLState, so an outage is the same 503 as anywhere else.
  *
  * <p>
  * A transition used to load the recommendation as a managed entity under the lock and let Hibernate find the changed
@@ -109,11 +106,7 @@ public class RecommendationRows {
     }
 
     @Inject
-    StatelessSession session;
-
-    /** The session of the transaction: a change runs on its connection, among its other writes. */
-    @Inject
-    Session transaction;
+    Jdbc jdbc;
 
     /** The recommendation {@code id} as it is on {@code today} (overdue or not), or null. */
     RecommendationView byId(UUID id, LocalDate today) {
@@ -127,7 +120,7 @@ public class RecommendationRows {
      * of it wait for this one), or null.
      */
     RecommendationView lock(UUID id, LocalDate today) {
-        List<RecommendationView> found = select(transaction, LOCK, List.of(id), today);
+        List<RecommendationView> found = select(LOCK, List.of(id), today);
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -166,7 +159,7 @@ public class RecommendationRows {
         params.add(at);
         params.add(actor);
         params.add(id);
-        List<RecommendationView> changed = select(transaction, sql, params, today);
+        List<RecommendationView> changed = select(sql, params, today);
         if (changed.size() > 1) {
             throw new IllegalStateException("recommendation " + id + " changed " + changed.size() + " rows");
         }
@@ -178,12 +171,7 @@ public class RecommendationRows {
      * they are on {@code today}.
      */
     List<RecommendationView> select(String sql, List<Object> params, LocalDate today) {
-        return select(session, sql, params, today);
-    }
-
-    private static List<RecommendationView> select(SharedSessionContract on, String sql, List<Object> params,
-            LocalDate today) {
-        return on.doReturningWork(c -> {
+        return jdbc.call(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < params.size(); i++) {
                     bind(c, ps, i + 1, params.get(i));

@@ -8,15 +8,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.hibernate.Session;
-
 /**
- * Writes that need none of Hibernate's entity machinery, sent with plain JDBC on the transaction's own connection:
+ * Writes that need none of Hibernate's entity machinery, sent with plain JDBC on the transaction's own connection
+ * ({@link Jdbc}):
  * tables no entity maps (the outbox, idempotency keys, the change history), which every write request writes, and
  * rows of a mapped table that no entity of the session holds (a new progress report; a recommendation's transition,
  * which reads its row back, does the same in inspection-service's {@code RecommendationRows}).
@@ -35,11 +33,12 @@ import org.hibernate.Session;
  * error of a queued write surfaces where the queue is sent (at commit, like Hibernate's own flush: the transaction
  * rolls back and the commit's exception carries the driver's error).
  * <p>
- * Like those native queries (flush mode COMMIT), the session's pending entity changes are not flushed first: they go
- * at commit, once. So a caller must not write here a row the session holds as an entity (the entity would overwrite
- * it at commit, or keep showing the old values). SQL errors come back as Hibernate's own exceptions (a unique
- * violation is a {@code ConstraintViolationException}), translated as for its own statements, so callers and the
- * mapping of database trouble to 503 see no difference.
+ * Like those native queries (flush mode COMMIT), the pending entity changes of the transaction's Hibernate session,
+ * if it has one, are not flushed first: they go at commit, once, and before the queued writes (Hibernate's
+ * synchronisation is a plain one, the queue's an interposed one, which JTA runs after every plain one). So a queued
+ * write may refer to a row an entity creates in the same transaction. A caller must not write here a row the session
+ * holds as an entity (the entity would overwrite it at commit, or keep showing the old values). SQL errors come back
+ * as {@link Jdbc.Failed} with the driver's exception inside (see there).
  */
 @ApplicationScoped
 public class PlainWrites {
@@ -51,7 +50,7 @@ public class PlainWrites {
     }
 
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
 
     @Inject
     TransactionSynchronizationRegistry tsr;
@@ -101,9 +100,6 @@ public class PlainWrites {
     private List<Write> queue(boolean create) {
         List<Write> queued = (List<Write>) tsr.getResource(QUEUE);
         if (queued == null && create) {
-            // The session joins the transaction now: once the commit has begun, it may no longer (and the queue goes
-            // through it then).
-            em.unwrap(Session.class).isJoinedToTransaction();
             queued = new ArrayList<>(4);
             tsr.putResource(QUEUE, queued);
             tsr.registerInterposedSynchronization(new Synchronization() {
@@ -139,7 +135,7 @@ public class PlainWrites {
             sql = text.toString();
             values = all.toArray();
         }
-        return em.unwrap(Session.class).doReturningWork(c -> {
+        return jdbc.call(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, values);
                 if (writes.size() == 1) {

@@ -1,6 +1,7 @@
 package vn.qcdc.backbone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -84,20 +84,17 @@ class PlainWritesTest {
     }
 
     @Test
-    void aUniqueViolationComesBackAsHibernatesOwnException() {
+    void aUniqueViolationComesBackWithTheDriversErrorAndItsSqlState() {
         String key = "unmapped-" + UUID.randomUUID();
-        RuntimeException e = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+        Jdbc.Failed e = assertThrows(Jdbc.Failed.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < 2; i++) {
                 writes.update("INSERT INTO outbox_aggregate (topic, record_key, version) VALUES (?, ?, 1)",
                         Topics.PROBE.name(), key);
             }
         }));
-        Throwable cause = e;
-        while (cause != null && !(cause instanceof ConstraintViolationException)) {
-            cause = cause.getCause();
-        }
-        assertTrue(cause instanceof ConstraintViolationException, "caught: " + e);
-        assertEquals("23505", ((ConstraintViolationException) cause).getSQLState());
+        // What the API's error mapping turns into a 409 (and DatabaseTrouble would call transient if it were one).
+        assertEquals("23505", e.sql().getSQLState(), "caught: " + e);
+        assertFalse(DatabaseTrouble.isTransient(e));
     }
 
     @Test

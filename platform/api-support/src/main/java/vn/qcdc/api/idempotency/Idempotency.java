@@ -10,20 +10,18 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.hibernate.Session;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.security.Caller;
+import vn.qcdc.backbone.Jdbc;
 import vn.qcdc.backbone.PlainWrites;
 
 /**
@@ -40,7 +38,7 @@ public class Idempotency {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
 
     @Inject
     ObjectMapper mapper;
@@ -108,7 +106,7 @@ public class Idempotency {
      * operation or body is refused (422).
      */
     private Response answered(String who, String key, String operation, String hash) {
-        Object[] row = em.unwrap(Session.class).doReturningWork(c -> {
+        Object[] row = jdbc.call(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT operation, request_hash, status, location, etag,"
                     + " response_body FROM idempotency_record WHERE caller = ? AND idem_key = ?")) {
                 ps.setString(1, who);

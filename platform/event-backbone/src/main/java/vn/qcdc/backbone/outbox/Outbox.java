@@ -9,17 +9,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-
-import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.qcdc.backbone.AfterCommit;
 import vn.qcdc.backbone.EventsConfig;
+import vn.qcdc.backbone.Jdbc;
 import vn.qcdc.backbone.PlainWrites;
 import vn.qcdc.events.Topics;
 
@@ -47,7 +45,7 @@ public class Outbox {
     public static final String VERSION_EXTENSION = "aggregateversion";
 
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
 
     @Inject
     ObjectMapper mapper;
@@ -102,13 +100,13 @@ public class Outbox {
         OffsetDateTime now = now();
         // Events published one by one before these go first, so that an aggregate's versions follow the calls.
         writes.flush();
-        em.unwrap(Session.class).doWork(c -> {
+        jdbc.call(c -> {
             try (PreparedStatement ps = c.prepareStatement(WRITE)) {
                 for (Pending e : events) {
                     PlainWrites.bind(ps, parameters(e, UUID.randomUUID(), now));
                     ps.addBatch();
                 }
-                ps.executeBatch();
+                return ps.executeBatch();
             }
         });
         wakeRelayAfterCommit();
