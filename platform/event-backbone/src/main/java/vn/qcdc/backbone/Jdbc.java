@@ -17,8 +17,9 @@ import io.agroal.api.AgroalDataSource;
  * Why not through the session ({@code Session.doReturningWork}): the first such call of a transaction opens a
  * Hibernate session for it, which joins the transaction and takes part in its commit (a flush with nothing to flush,
  * its synchronisations, the session's close). For a request that maps no entity (a progress report: the idempotency
- * key, the guarded {@code UPDATE}, the change history and the outbox event) that was ~7% of its CPU and one wrapper
- * around every JDBC call (issue 11).
+ * key, the guarded {@code UPDATE}, the change history and the outbox event) that was ~7% of its CPU samples in a JFR
+ * profile, and one wrapper around every JDBC call (issue 11; too little for its throughput to show a change on a
+ * shared 2-core machine, {@code bench/inspection/results-646f401.md}).
  * <p>
  * A {@link SQLException} comes out as {@link Failed}, with the driver's exception as its cause: the API's error
  * mapping and the consumers' retry decide by the SQLState found among the causes (unique violation → 409, outage or

@@ -35,10 +35,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * <p>
  * Like those native queries (flush mode COMMIT), the pending entity changes of the transaction's Hibernate session,
  * if it has one, are not flushed first: they go at commit, once, and before the queued writes (Hibernate's
- * synchronisation is a plain one, the queue's an interposed one, which JTA runs after every plain one). So a queued
- * write may refer to a row an entity creates in the same transaction. A caller must not write here a row the session
- * holds as an entity (the entity would overwrite it at commit, or keep showing the old values). SQL errors come back
- * as {@link Jdbc.Failed} with the driver's exception inside (see there).
+ * synchronisation is a plain one, the queue's an interposed one, which JTA runs after every plain one). So a write
+ * queued until the commit may refer to a row an entity creates in the same transaction. A caller must not write here a
+ * row the session holds as an entity (the entity would overwrite it at commit, or keep showing the old values). SQL
+ * errors come back as {@link Jdbc.Failed} with the driver's exception inside (see there).
  */
 @ApplicationScoped
 public class PlainWrites {
