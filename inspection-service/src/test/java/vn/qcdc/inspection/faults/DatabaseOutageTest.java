@@ -48,8 +48,8 @@ class DatabaseOutageTest {
     @EnumSource(StopMode.class)
     void aDatabaseOutageIsA503AndLosesNoAcknowledgedWrite(StopMode mode) throws Exception {
         String token = Tokens.steering(DelegationFixtures.BAC_KAN);
-        // A recommendation its ward reports progress on during the outage: these requests never open a Hibernate
-        // session (plain JDBC on the transaction's connection, issue 11), and must fail the same way.
+        // A recommendation its ward reports progress on during the outage: these requests run plain JDBC on the
+        // transaction's connection, not Hibernate (issue 11), and must fail the same way.
         String recommendation = (String) Api.recommendationsOf(Api.concludedInspection()).get(0).get("id");
         String ward = Tokens.unitOfficer("01855");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -67,9 +67,8 @@ class DatabaseOutageTest {
                         acknowledged.add(r.jsonPath().getString("id"));
                     }
                     // also reads, which go through the pool the same way
-                    successOr503("delegations", given().auth().oauth2(token).get("/api/v1/delegations?limit=5"), 200,
-                            statuses,
-                            unexpected);
+                    Response read = given().auth().oauth2(token).get("/api/v1/delegations?limit=5");
+                    successOr503("delegations", read, 200, statuses, unexpected);
                     String key = UUID.randomUUID().toString();
                     String text = "Báo cáo tiến độ " + key;
                     Response report = given().auth().oauth2(ward).contentType(ContentType.JSON)
