@@ -33,7 +33,6 @@ public final class Probe {
                 .orElseThrow(() -> new AssertionError("no step " + suffix + " in " + steps));
     }
 
-    /** Emails the SMTP server received for {@code address} whose subject contains {@code containing}. */
     /** The subjects of the emails {@code address} received (for failure messages). */
     public static List<String> subjectsTo(String address) {
         return Arrays.stream(SmtpServerResource.server().getReceivedMessages()).filter(m -> {
@@ -67,6 +66,36 @@ public final class Probe {
         }).count();
     }
 
+    /** The delivery log of {@code recommendationId}: channel, status, attempts, last error, next attempt of each. */
+    public static List<Map<String, Object>> deliveries(UUID recommendationId) {
+        return given().auth().oauth2(Tokens.admin()).queryParam("recommendationId", recommendationId.toString())
+                .queryParam("limit", 200).get("/api/v1/deliveries").then().statusCode(200).extract().path("items");
+    }
+
+    /**
+     * Lets the business clock reach the retries of these recommendations' deliveries. A send that failed once (an
+     * SMTP session or a portal slower than its deadline on a loaded machine) is tried again at its next attempt, on
+     * the business clock; the tests' clock only moves when a test moves it, so a test waiting for a delivery moves it
+     * there (never backwards), as time would pass. Returns whether some delivery was waiting for a retry.
+     */
+    public static boolean letRetriesComeDue(java.util.Collection<UUID> recommendationIds) {
+        OffsetDateTime latest = null;
+        for (UUID id : recommendationIds) {
+            for (Map<String, Object> d : deliveries(id)) {
+                if ("PENDING".equals(d.get("status")) && ((Number) d.get("attempts")).intValue() > 0) {
+                    OffsetDateTime next = OffsetDateTime.parse((String) d.get("nextAttemptAt"));
+                    latest = latest == null || next.isAfter(latest) ? next : latest;
+                }
+            }
+        }
+        if (latest == null) {
+            return false;
+        }
+        MutableClock.moveTo(latest.plusSeconds(1));
+        return true;
+    }
+
+    /** Emails the SMTP server received for {@code address} whose subject contains {@code containing}. */
     public static long emailsTo(String address, String containing) {
         return Arrays.stream(SmtpServerResource.server().getReceivedMessages()).filter(m -> {
             try {

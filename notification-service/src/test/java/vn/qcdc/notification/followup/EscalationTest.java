@@ -67,11 +67,16 @@ class EscalationTest {
         assertEquals(1, planned.size(), p.getList("steps").toString());
         assertTrue(java.time.OffsetDateTime.parse(planned.get(0)).isAfter(MutableClock.now()), planned.toString());
         // other tests' recommendations at Xuất Hóa, left open, escalate to the same committee: count this one's
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1,
-                Probe.emailsAbout("bcd@thanhpho.backan.example.vn", "quá hạn", content),
-                Probe.subjectsTo("bcd@thanhpho.backan.example.vn").toString()));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> Probe.emailsAbout("doanthanhnien@xuathoa.example.vn", "Quá hạn", content) >= 1);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Probe.letRetriesComeDue(List.of(rec));
+            assertEquals(1, Probe.emailsAbout("bcd@thanhpho.backan.example.vn", "quá hạn", content),
+                    Probe.subjectsTo("bcd@thanhpho.backan.example.vn") + "; delivery log: " + Probe.deliveries(rec));
+        });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Probe.letRetriesComeDue(List.of(rec));
+            assertTrue(Probe.emailsAbout("doanthanhnien@xuathoa.example.vn", "Quá hạn", content) >= 1,
+                    "delivery log: " + Probe.deliveries(rec));
+        });
         String steering = Tokens.of(vn.qcdc.infra.DevTokens.TokenSpec.of("steering", "058", null)
                 .withSubject("bcd-thanh-pho"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(steering)

@@ -102,8 +102,12 @@ class ExactlyOnceTest {
         List<Integer> ticked = concurrently(2, tick::tick);
         List<Integer> sent = concurrently(2, worker::runOnce);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM delivery WHERE status = 'SENT'"
-                + " AND CAST(recommendation_id AS text) IN (?1)", recs) == 16);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Probe.letRetriesComeDue(recs);
+            assertEquals(16, count("SELECT count(*) FROM delivery WHERE status = 'SENT'"
+                    + " AND CAST(recommendation_id AS text) IN (?1)", recs), "all sent; delivery logs: "
+                            + recs.stream().map(Probe::deliveries).toList());
+        });
         assertEquals(8, count("SELECT count(*) FROM followup_step WHERE status = 'DONE'"
                 + " AND CAST(recommendation_id AS text) IN (?1)", recs), "each step processed once: " + ticked);
         assertEquals(16, count("SELECT count(*) FROM delivery WHERE CAST(recommendation_id AS text) IN (?1)", recs),

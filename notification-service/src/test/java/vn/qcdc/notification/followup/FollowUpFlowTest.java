@@ -111,8 +111,13 @@ class FollowUpFlowTest {
         // time moves to the first reminder
         MutableClock.moveTo(first.plusMinutes(1));
         runScheduler();
-        await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(EMAIL, due.toString()) == 1
-                && portal.callsContaining(rec.toString()).size() == 1 && inboxCount(Tokens.of(officer)) == 1);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Probe.letRetriesComeDue(List.of(rec));
+            String log = "delivery log: " + Probe.deliveries(rec);
+            assertEquals(1, emailsTo(EMAIL, due.toString()), "one email; " + log);
+            assertEquals(1, portal.callsContaining(rec.toString()).size(), "one webhook call; " + log);
+            assertEquals(1, inboxCount(Tokens.of(officer)), "one inbox item; " + log);
+        });
         WebhookReceiver.Call call = portal.callsContaining(rec.toString()).get(0);
         assertTrue(call.verified(), "the portal verified the Standard Webhooks signature: " + call.signature());
         assertTrue(call.signature().startsWith("v1,"));
@@ -145,7 +150,10 @@ class FollowUpFlowTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(plan(rec).getString("status")));
         MutableClock.moveTo(stepDue(rec, "/due").plusMinutes(1));
         runScheduler();
-        await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(EMAIL, due.toString()) == 2);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Probe.letRetriesComeDue(List.of(rec));
+            assertEquals(2, emailsTo(EMAIL, due.toString()), "delivery log: " + Probe.deliveries(rec));
+        });
         assertEquals(6, plan(rec).getList("sent").size());
 
         // verified: the plan ends, nothing more is sent even long after the due date
