@@ -362,6 +362,11 @@ public final class LocalKafka implements AutoCloseable {
                 Map.entry("share.coordinator.state.topic.replication.factor", replicas),
                 Map.entry("share.coordinator.state.topic.min.isr", minInSync),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
+                // A node killed outright comes back with a new incarnation, and the controller refuses to register it
+                // until the dead one's session has expired: 9 s by default, so each restart after a crash took ~12 s.
+                // Here the nodes talk over loopback, so 4 s with a heartbeat every second is still 4 missed beats.
+                Map.entry("broker.session.timeout.ms", "4000"),
+                Map.entry("broker.heartbeat.interval.ms", "1000"),
                 Map.entry("unclean.leader.election.enable", "false"),
                 Map.entry("min.insync.replicas", minInSync)));
         Path file = dataDir.resolve("server.properties");
