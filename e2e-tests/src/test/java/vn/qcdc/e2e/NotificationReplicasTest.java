@@ -59,7 +59,10 @@ class NotificationReplicasTest {
 
     @BeforeAll
     void startSuiteAndASecondReplica() throws Exception {
-        channels = new ChannelsSuite("qcdc-e2e-replicas-");
+        // An email's send deadline of 10 s (the webhooks' own, instead of 30 s): a lease then ends 40 s after its
+        // claim instead of 60 s, which is what the killed replica's delivery waits for below.
+        channels = new ChannelsSuite("qcdc-e2e-replicas-",
+                s -> s.extraEnv.put("QCDC_DELIVERIES_SEND_TIMEOUT", "10s"));
         suite = channels.suite;
         smtp = channels.smtp;
         portal = channels.portal;
@@ -142,7 +145,7 @@ class NotificationReplicasTest {
         await().atMost(Duration.ofSeconds(180)).until(() -> portal.distinctIds() >= 2L * PER_SET
                 && smtp.getReceivedMessages().length >= emailsBefore + PER_SET && unread() >= 2 * PER_SET);
         // The delivery the killed replica was sending is leased to it; once the lease expires (longest send deadline
-        // + 30 s) the other replica sends it again with the same id and records it.
+        // + 30 s: 40 s here) the other replica sends it again with the same id and records it.
         for (String r : marchSet) {
             await().atMost(Duration.ofSeconds(150)).untilAsserted(() -> assertTrue(as(admin, suite.notificationPort)
                     .queryParam("recommendationId", r).get("/api/v1/deliveries").then().statusCode(200).extract()
