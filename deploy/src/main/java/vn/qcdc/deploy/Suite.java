@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import vn.qcdc.infra.DevTokens;
@@ -201,8 +203,7 @@ public final class Suite {
         try {
             Files.createDirectories(settings.dataDir().resolve("logs"));
             stopLeftoverServices();
-            startDatabase();
-            startKafka();
+            startDatabaseAndKafka();
             publicKey = DevTokens.writePublicKey(settings.dataDir().resolve("keys"));
 
             List<String> missing = settings.services().stream()
@@ -250,6 +251,49 @@ public final class Suite {
             return 1;
         } finally {
             stopAll();
+        }
+    }
+
+    /**
+     * PostgreSQL and Kafka start side by side (neither needs the other; one after the other took the sum of both);
+     * the services start once both are ready. Should either fail, or Ctrl-C come, this waits for the other to finish
+     * starting before it returns, so that the stop that follows finds everything that was started.
+     */
+    private void startDatabaseAndKafka() throws InterruptedException {
+        FutureTask<Void> kafka = new FutureTask<>(this::startKafka, null);
+        Thread starter = new Thread(kafka, "kafka-start");
+        starter.setDaemon(true);
+        starter.start();
+        RuntimeException failure = null;
+        try {
+            startDatabase();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                kafka.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // Ctrl-C while the broker starts: let it finish, so that the stop finds it
+            } catch (ExecutionException e) {
+                RuntimeException kafkaFailure = e.getCause() instanceof RuntimeException r
+                        ? r
+                        : new IllegalStateException(e.getCause());
+                if (failure == null) {
+                    failure = kafkaFailure;
+                } else {
+                    failure.addSuppressed(kafkaFailure);
+                }
+                break;
+            }
+        }
+        if (interrupted) {
+            throw new InterruptedException("stopped while PostgreSQL and Kafka were starting");
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
