@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -29,6 +31,11 @@ final class ChannelsSuite implements AutoCloseable {
     ChannelsSuite(String dataPrefix, java.util.function.Consumer<RunningSuite> configure) throws Exception {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
+        // GreenMail makes a recipient's mailbox on its first message without a lock; two replicas' first emails to one
+        // address at once can lose one session without an answer (the send then waits out its deadline and a
+        // back-off). One lock around finding or making the mailbox; the delivery itself stays concurrent.
+        UserManager users = smtp.getUserManager();
+        users.setMessageDeliveryHandler(oneMailboxAtATime(users.getMessageDeliveryHandler()));
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         webhookSecret = "whsec_" + Base64.getEncoder().encodeToString(key);
@@ -45,6 +52,14 @@ final class ChannelsSuite implements AutoCloseable {
         configure.accept(suite);
         suite.start("--no-build");
         suite.awaitReady(Duration.ofMinutes(4));
+    }
+
+    private static MessageDeliveryHandler oneMailboxAtATime(MessageDeliveryHandler findOrCreate) {
+        return (message, address) -> {
+            synchronized (findOrCreate) {
+                return findOrCreate.handle(message, address);
+            }
+        };
     }
 
     @Override

@@ -104,8 +104,18 @@ class NotificationReplicasTest {
     @Order(1)
     void twoReplicasSendEveryReminderExactlyOnce() throws Exception {
         setClocks("2021-01-18T08:30:00+07:00"); // the 14-days-before reminders of the January set are due
+        long t0 = System.nanoTime();
         await().atMost(Duration.ofSeconds(120)).until(() -> smtp.getReceivedMessages().length >= PER_SET
                 && portal.distinctIds() >= PER_SET && unread() >= PER_SET);
+        // Usually ~5 s; a few runs took ~50 s. Say which deliveries needed more than one attempt, for the next look.
+        System.out.printf(
+                "[e2e] January reminders on every channel after %.1f s; deliveries tried more than once: %s%n",
+                (System.nanoTime() - t0) / 1e9, januarySet.stream().flatMap(r -> as(admin, suite.notificationPort)
+                        .queryParam("recommendationId", r).get("/api/v1/deliveries").then().statusCode(200)
+                        .extract().<List<Map<String, Object>>>path("items").stream())
+                        .filter(d -> ((Number) d.get("attempts")).intValue() > 1)
+                        .map(d -> d.get("channel") + " " + d.get("attempts") + " attempts: " + d.get("lastError"))
+                        .toList());
         Thread.sleep(5_000); // several more ticks of both replicas: nothing more may come
         assertEquals(PER_SET, smtp.getReceivedMessages().length, "one email per reminder");
         assertEquals(PER_SET, deliveryIds().stream().distinct().count());
