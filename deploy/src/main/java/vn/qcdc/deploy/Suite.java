@@ -719,8 +719,8 @@ public final class Suite {
      * ({@link ServiceJvm}). Each is started once as it will run, against the real database and broker, on its own
      * ports; once ready it is asked for its OpenAPI document (or the web console for its home page), so the request
      * path is recorded too, then stopped: the JVM writes the cache as it exits. The applications are recorded one
-     * after another (about 40 s on two cores, once per build). An application whose recording fails starts without a
-     * cache, as before.
+     * after another (80–100 s for all four on two cores, once per build). An application whose recording fails starts
+     * without a cache, as before.
      */
     private void recordStartupCaches() throws IOException, InterruptedException {
         List<Settings.Service> stale = settings.services().stream()
@@ -729,7 +729,7 @@ public final class Suite {
             return;
         }
         step("recording the start-up cache of " + String.join(", ", stale.stream().map(Settings.Service::module)
-                .toList()) + " (Java " + jvm.feature() + " ahead-of-time cache; once per build, about 40 s)");
+                .toList()) + " (Java " + jvm.feature() + " ahead-of-time cache; once per build, one to two minutes)");
         long t0 = System.nanoTime();
         List<String> failed = new ArrayList<>();
         // One at a time: a recording started beside the others waits longer for its turn to be exercised and
