@@ -107,14 +107,16 @@ class NotificationReplicasTest {
         long t0 = System.nanoTime();
         await().atMost(Duration.ofSeconds(120)).until(() -> smtp.getReceivedMessages().length >= PER_SET
                 && portal.distinctIds() >= PER_SET && unread() >= PER_SET);
-        // Usually ~5 s; a few runs took ~50 s. Say which deliveries needed more than one attempt, for the next look.
+        // Usually 2-3 s; a few runs took ~50 s. Say which deliveries needed more than one attempt, and when they were made
+        // and sent (a success clears the last error), for the next look.
         System.out.printf(
                 "[e2e] January reminders on every channel after %.1f s; deliveries tried more than once: %s%n",
                 (System.nanoTime() - t0) / 1e9, januarySet.stream().flatMap(r -> as(admin, suite.notificationPort)
                         .queryParam("recommendationId", r).get("/api/v1/deliveries").then().statusCode(200)
                         .extract().<List<Map<String, Object>>>path("items").stream())
                         .filter(d -> ((Number) d.get("attempts")).intValue() > 1)
-                        .map(d -> d.get("channel") + " " + d.get("attempts") + " attempts: " + d.get("lastError"))
+                        .map(d -> d.get("channel") + " " + d.get("attempts") + " attempts, made " + d.get("createdAt")
+                                + ", sent " + d.get("sentAt"))
                         .toList());
         Thread.sleep(5_000); // several more ticks of both replicas: nothing more may come
         assertEquals(PER_SET, smtp.getReceivedMessages().length, "one email per reminder");
