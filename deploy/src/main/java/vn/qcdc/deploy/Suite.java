@@ -821,6 +821,10 @@ public final class Suite {
         } else {
             env.put("QUARKUS_SWAGGER_UI_ENABLED", "true");
             env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(s.database()));
+            if (s.module().equals("inspection-service")) {
+                // its list and GET read through the reactive client: the same database, its own URL form
+                env.put("QUARKUS_DATASOURCE_REACTIVE_URL", jdbcUrl(s.database()).substring("jdbc:".length()));
+            }
             env.put("QUARKUS_DATASOURCE_USERNAME", postgres != null ? postgres.username() : settings.dbUser());
             env.put("QUARKUS_DATASOURCE_PASSWORD", postgres != null ? postgres.password() : settings.dbPassword());
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());

@@ -123,8 +123,13 @@ class KubernetesManifestsTest {
             assertFalse(c.path("resources").path("limits").path("memory").isMissingNode(), service);
             if (SERVICES.contains(service)) {
                 // the operator's read-write service of the PostgreSQL cluster, the user's own Kafka secret
-                assertTrue(env.get("QUARKUS_DATASOURCE_JDBC_URL").path("value").asText()
-                        .startsWith("jdbc:postgresql://qcdc-db-rw:5432/"), service);
+                String jdbc = env.get("QUARKUS_DATASOURCE_JDBC_URL").path("value").asText();
+                assertTrue(jdbc.startsWith("jdbc:postgresql://qcdc-db-rw:5432/"), service);
+                if (service.equals("inspection-service")) {
+                    // its reads go through the reactive client, to the same database
+                    assertEquals(jdbc.substring("jdbc:".length()),
+                            env.get("QUARKUS_DATASOURCE_REACTIVE_URL").path("value").asText(), service);
+                }
                 assertEquals(service, env.get("KAFKA_SASL_JAAS_CONFIG").path("valueFrom").path("secretKeyRef")
                         .path("name").asText());
             } else {

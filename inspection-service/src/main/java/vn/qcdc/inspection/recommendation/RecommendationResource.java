@@ -34,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import io.smallrye.mutiny.Uni;
+
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.files.Downloads;
 import vn.qcdc.api.idempotency.Idempotency;
@@ -77,7 +79,7 @@ public class RecommendationResource {
     @Operation(operationId = "listRecommendations", summary = "Recommendations across inspections: filters unit (with units below and merged), addressee"
             + " (body type), status, overdue, dueFrom/dueTo, year, inspection, q (diacritics-insensitive);"
             + " sort dueDate|-dueDate|createdAt|-createdAt; cursor pagination")
-    public Page<RecommendationView> list(@QueryParam("unit") String unit,
+    public Uni<Page<RecommendationView>> list(@QueryParam("unit") String unit,
             @Parameter(schema = @Schema(implementation = BodyType.class)) @QueryParam("addressee") String addressee,
             @Parameter(schema = @Schema(implementation = Recommendation.Status.class)) @QueryParam("status") String status,
             @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
@@ -103,10 +105,8 @@ public class RecommendationResource {
     @Path("{id}")
     @Operation(operationId = "getRecommendation", summary = "One recommendation; its ETag carries its version")
     @APIResponseSchema(value = RecommendationView.class, responseCode = "200", responseDescription = "The recommendation.")
-    public Response get(@PathParam("id") UUID id) {
-        // Read-only and outside a transaction: nothing to flush.
-        RecommendationView r = service.view(id);
-        return Response.ok(r).tag(ETags.of(r.version())).build();
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return service.view(id).map(r -> Response.ok(r).tag(ETags.of(r.version())).build());
     }
 
     @GET

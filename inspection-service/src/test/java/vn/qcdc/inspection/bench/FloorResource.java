@@ -26,6 +26,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import vn.qcdc.api.security.Roles;
 import vn.qcdc.inspection.recommendation.RecommendationRows;
@@ -34,7 +38,9 @@ import vn.qcdc.units.AdministrativeUnits;
 /**
  * The floor of the service's stack, for {@link ThroughputBenchmark} only (present only when the build runs with
  * {@code -Dqcdc.bench=true}): the same HTTP server, JWT verification and role check, worker thread, connection pool
- * and JSON writer as the real endpoints, but none of the service's own work. A GET runs pgbench's primary-key
+ * and JSON writer as the real endpoints, but none of the service's own work. {@code get-floor} reads through JDBC
+ * on a worker thread (as the GET did before it moved to the reactive client), {@code get-reactive-floor} through
+ * the reactive client on the event loop (as the GET and the list read now). A GET runs pgbench's primary-key
  * {@code SELECT} and writes the row's columns as a JSON object; the list runs pgbench's {@code SELECT … LIMIT 51}
  * for unit 06 and status ISSUED and writes 50 rows so; a progress report runs pgbench's five statements in one
  * transaction. What the service does above this floor (Hibernate, the DTOs, ETags, idempotency, validation,
@@ -75,6 +81,33 @@ public class FloorResource {
 
     @Inject
     DataSource ds;
+
+    @Inject
+    Pool pool;
+
+    /**
+     * The GET's floor on the reactive client, as the real GET reads now: pgbench's {@code SELECT} on the event loop,
+     * the row's columns written as a JSON object of texts.
+     */
+    @GET
+    @Path("reactive/{id}")
+    @Operation(hidden = true)
+    @RolesAllowed({Roles.ADMIN, Roles.STEERING, Roles.INTEGRATION, Roles.VIEWER, Roles.UNIT_OFFICER,
+            Roles.ORG_OFFICER})
+    public Uni<Map<String, Object>> reactiveGet(@PathParam("id") UUID id) {
+        return pool.preparedQuery(GET.replace("?", "$1")).execute(Tuple.of(id)).map(rows -> {
+            if (rows.size() == 0) {
+                throw new NotFoundException();
+            }
+            Row row = rows.iterator().next();
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < row.size(); i++) {
+                Object v = row.getValue(i);
+                m.put(row.getColumnName(i), v == null ? null : v.toString());
+            }
+            return m;
+        });
+    }
 
     @GET
     @Path("{id}")

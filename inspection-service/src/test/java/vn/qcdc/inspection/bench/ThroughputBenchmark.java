@@ -98,6 +98,8 @@ class ThroughputBenchmark {
                             return wrk.format("GET", "/api/v1/recommendations/" .. id, {["Authorization"] = reader})
                           elseif mode == "list-floor" then
                             return wrk.format("GET", "/bench/floor", {["Authorization"] = reader})
+                          elseif mode == "get-reactive-floor" then
+                            return wrk.format("GET", "/bench/floor/reactive/" .. id, {["Authorization"] = reader})
                           elseif mode == "get-floor" then
                             return wrk.format("GET", "/bench/floor/" .. id, {["Authorization"] = reader})
                           elseif mode == "progress-floor" then
@@ -113,11 +115,11 @@ class ThroughputBenchmark {
                         """;
         Path script = Files.createTempFile("wrk", ".lua");
         Files.writeString(script, lua);
-        // list-floor, get-floor and progress-floor: the same requests, with the same tokens, to FloorResource, which
-        // does only what pgbench does through the same HTTP, security and connection-pool layers; each beside its own
-        // pgbench run.
-        List<String> api = List.of(System
-                .getProperty("qcdc.bench.modes", "list,list-floor,get,get-floor,progress,progress-floor").split(","));
+        // list-floor, get-floor, get-reactive-floor and progress-floor: the same requests, with the same tokens, to
+        // FloorResource, which does only what pgbench does through the same HTTP, security and connection-pool
+        // layers; each beside its own pgbench run.
+        List<String> api = List.of(System.getProperty("qcdc.bench.modes",
+                "list,list-floor,get,get-floor,get-reactive-floor,progress,progress-floor").split(","));
         Map<String, String> sql = new LinkedHashMap<>();
         // The statement the service sends for unit=06: the coverage of the province (every code below it, in each
         // of its versions, and the units it was formed from) as one array.
@@ -142,6 +144,7 @@ class ThroughputBenchmark {
                         """);
         sql.put("list-floor", sql.get("list"));
         sql.put("get-floor", sql.get("get"));
+        sql.put("get-reactive-floor", sql.get("get"));
         sql.put("progress-floor", sql.get("progress"));
         Map<String, List<Run>> apiRuns = new LinkedHashMap<>();
         Map<String, List<Run>> pgRuns = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package vn.qcdc.inspection.recommendation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -15,6 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Issue 11, goal 1: the recommendation list must not flip to a generic plan. The driver turns a statement it has run
@@ -70,5 +75,38 @@ class ListPlanTest {
                 assertTrue(custom >= 20, "executions planned with their values: " + custom);
             }
         }
+    }
+
+    @Inject
+    Pool pool;
+
+    /**
+     * The same through the reactive client, which the list now reads on: it prepares each statement once per
+     * connection and keeps it (a server-side prepared statement from the first execution), so the plan cache mode
+     * must reach its sessions too, as a start-up parameter; and so must the statement and lock timeouts.
+     */
+    @Test
+    void theReactiveClientsListIsPlannedWithItsValuesToo() {
+        String[] units = {"06", "058", "01834", "01837", "01840", "01855"};
+        String sql = RecommendationRows.numbered(LIST_SQL);
+        Row stats = pool.withConnection(c -> {
+            Uni<Void> runs = Uni.createFrom().voidItem();
+            for (int run = 0; run < 25; run++) {
+                Tuple values = Tuple.of(units, run % 2 == 0 ? "WOMENS_UNION" : "GOVERNMENT",
+                        LocalDate.of(2022, 1, 1).plusDays(run), LocalDate.of(2023, 12, 31), 2021);
+                runs = runs.chain(() -> c.preparedQuery(sql).execute(values).replaceWithVoid());
+            }
+            return runs.chain(() -> c.query("SELECT generic_plans, custom_plans,"
+                    + " current_setting('plan_cache_mode') AS mode, current_setting('statement_timeout') AS st,"
+                    + " current_setting('lock_timeout') AS lt"
+                    + " FROM pg_prepared_statements WHERE statement LIKE '%r.addressee_types @>%'").execute())
+                    .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
+        }).await().indefinitely();
+        assertNotNull(stats, "the reactive client kept the list as a server-side prepared statement");
+        assertEquals("force_custom_plan", stats.getString("mode"));
+        assertEquals("15s", stats.getString("st"));
+        assertEquals("5s", stats.getString("lt"));
+        assertEquals(0, stats.getLong("generic_plans"), "executions planned generically (without the values)");
+        assertTrue(stats.getLong("custom_plans") >= 20, "executions planned with their values: " + stats.toJson());
     }
 }

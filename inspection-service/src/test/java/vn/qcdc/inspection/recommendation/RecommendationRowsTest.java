@@ -22,9 +22,10 @@ import vn.qcdc.inspection.demo.ReferenceScenario;
 import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationView;
 
 /**
- * The list and GET read recommendations with {@link RecommendationRows} (plain JDBC, column by column) instead of
- * Hibernate. They must answer exactly what the entity answers: every column, every type (timestamps with their
- * offset and microseconds, dates, the addressees' JSON), the nullable ones set.
+ * The list and GET read recommendations with {@link RecommendationRows} (the reactive client, column by column), and
+ * the transitions read the changed row back through JDBC, instead of Hibernate. Both must answer exactly what the
+ * entity answers: every column, every type (timestamps with their offset and microseconds, dates, the addressees'
+ * JSON), the nullable ones set.
  */
 @QuarkusTest
 class RecommendationRowsTest {
@@ -49,21 +50,24 @@ class RecommendationRowsTest {
 
         RecommendationView byEntity = QuarkusTransaction.requiringNew()
                 .call(() -> RecommendationService.view(em.find(Recommendation.class, id), today));
-        RecommendationView byRow = QuarkusTransaction.requiringNew()
-                .call(() -> rows.byId(id, today));
+        RecommendationView byRow = rows.byId(id, today).await().indefinitely();
+        RecommendationView byJdbc = QuarkusTransaction.requiringNew().call(() -> rows.select("SELECT "
+                + RecommendationRows.COLUMNS + " FROM recommendation r WHERE r.id = ?", List.of(id), today)).get(0);
 
         assertNotNull(byRow.verifiedAt());
         assertEquals("Chưa đủ hồ sơ", byRow.lastReason());
-        assertEquals(byEntity, byRow);
-        assertEquals(byEntity.addressees(), byRow.addressees());
-        // Offsets too (equals on OffsetDateTime compares them): what the JSON answer shows.
-        assertEquals(byEntity.verifiedAt().getOffset(), byRow.verifiedAt().getOffset());
-        assertEquals(byEntity.createdAt().getOffset(), byRow.createdAt().getOffset());
+        for (RecommendationView read : List.of(byRow, byJdbc)) {
+            assertEquals(byEntity, read);
+            assertEquals(byEntity.addressees(), read.addressees());
+            // Offsets too (equals on OffsetDateTime compares them): what the JSON answer shows.
+            assertEquals(byEntity.verifiedAt().getOffset(), read.verifiedAt().getOffset());
+            assertEquals(byEntity.createdAt().getOffset(), read.createdAt().getOffset());
+        }
     }
 
     @Test
     void anUnknownIdIsNoRow() {
-        assertNull(QuarkusTransaction.requiringNew().call(() -> rows.byId(UUID.randomUUID(), LocalDate.now())));
+        assertNull(rows.byId(UUID.randomUUID(), LocalDate.now()).await().indefinitely());
     }
 
     @Test
@@ -71,14 +75,15 @@ class RecommendationRowsTest {
         String inspection = Api.concludedInspection();
         List<java.util.Map<String, Object>> issued = Api.recommendationsOf(inspection);
         UUID first = UUID.fromString((String) issued.get(0).get("id"));
-        RecommendationView r = QuarkusTransaction.requiringNew().call(() -> rows.byId(first, LocalDate.now()));
-        List<RecommendationView> found = QuarkusTransaction.requiringNew().call(() -> rows.select("SELECT "
-                + RecommendationRows.COLUMNS + " FROM recommendation r WHERE r.unit_code = ANY(?)"
+        RecommendationView r = rows.byId(first, LocalDate.now()).await().indefinitely();
+        String sql = "SELECT " + RecommendationRows.COLUMNS + " FROM recommendation r WHERE r.unit_code = ANY(?)"
                 + " AND r.inspection_id = ? AND r.due_date >= ? AND r.year_assessed = ? AND r.status = ?"
-                + " ORDER BY r.seq",
-                List.of(new RecommendationRows.TextArray(new String[]{"x", r.unitCode()}), r.inspectionId(),
-                        LocalDate.of(2000, 1, 1), r.yearAssessed(), r.status().name()),
-                LocalDate.now()));
+                + " ORDER BY r.seq";
+        List<Object> params = List.of(new RecommendationRows.TextArray(new String[]{"x", r.unitCode()}),
+                r.inspectionId(), LocalDate.of(2000, 1, 1), r.yearAssessed(), r.status().name());
+        List<RecommendationView> found = rows.read(sql, params, LocalDate.now()).await().indefinitely();
+        assertEquals(QuarkusTransaction.requiringNew().call(() -> rows.select(sql, params, LocalDate.now())), found,
+                "the same rows through JDBC, which the transitions use");
         assertEquals(issued.stream().map(i -> UUID.fromString((String) i.get("id"))).collect(Collectors.toSet()),
                 found.stream().map(RecommendationView::id).collect(Collectors.toSet()));
         List<String> contents = ReferenceScenario.conclusion().recommendations().stream()

@@ -1,5 +1,6 @@
 package vn.qcdc.backbone;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -7,6 +8,9 @@ import java.sql.SQLTransientException;
 import java.util.Set;
 
 import org.hibernate.exception.JDBCConnectionException;
+
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
 
 /**
  * Tells database trouble that passes (server down, restarting, overloaded, a lock or statement timeout) from an error
@@ -45,13 +49,22 @@ public final class DatabaseTrouble {
         }
         if (t instanceof SQLException sql) {
             String state = sql.getSQLState();
-            if (state != null && state.length() == 5
-                    && (TRANSIENT_CLASSES.contains(state.substring(0, 2)) || TRANSIENT_CODES.contains(state))) {
+            if (transientState(state)) {
                 return true;
             }
             return state == null && (t instanceof SQLTransientException || thrownByPool(sql));
         }
-        return false;
+        // The reactive client (reads of inspection-service): the server's error with its SQLState, a connection
+        // that closed under a query, or no server listening (Netty's connect failures extend ConnectException).
+        if (t instanceof DatabaseException db) {
+            return transientState(db.getSqlState());
+        }
+        return t instanceof ClosedConnectionException || t instanceof ConnectException;
+    }
+
+    private static boolean transientState(String state) {
+        return state != null && state.length() == 5
+                && (TRANSIENT_CLASSES.contains(state.substring(0, 2)) || TRANSIENT_CODES.contains(state));
     }
 
     /**

@@ -3,9 +3,14 @@ package vn.qcdc.backbone;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.Test;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 /** What counts as "the database is unavailable for now" (503), decided by SQLState and type, never by message. */
 class DatabaseTroubleTest {
@@ -30,6 +35,22 @@ class DatabaseTroubleTest {
         assertTrue(DatabaseTrouble.isTransient(new RuntimeException(fromPool)));
         assertFalse(DatabaseTrouble.isTransient(new SQLException("Sorry, acquisition timeout!")),
                 "the same text from anywhere else is not trusted");
+    }
+
+    /** The reactive client's reads (inspection-service) fail with Vert.x types, not SQLExceptions. */
+    @Test
+    void theReactiveClientsTroubleIsRecognisedToo() {
+        for (String state : new String[]{"08006", "57P01", "57P03", "53300", "57014"}) {
+            assertTrue(DatabaseTrouble.isTransient(new CompletionException(pg("x", state))), state);
+        }
+        assertTrue(DatabaseTrouble.isTransient(ClosedConnectionException.INSTANCE), "connection closed mid-query");
+        assertTrue(DatabaseTrouble.isTransient(new ConnectException("Connection refused")), "server not listening");
+        assertFalse(DatabaseTrouble.isTransient(pg("duplicate key", "23505")));
+        assertFalse(DatabaseTrouble.isTransient(pg("syntax", "42601")));
+    }
+
+    private static PgException pg(String message, String state) {
+        return new PgException(message, "ERROR", state, null);
     }
 
     @Test

@@ -79,6 +79,7 @@ public class RealInfraResource implements QuarkusTestResourceLifecycleManager {
                     // inline key would win over any location.
                     "mp.jwt.verify.publickey", DevTokens.publicKeyPem(),
                     "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
+                    "quarkus.datasource.reactive.url", postgres.jdbcUrl(database).substring("jdbc:".length()),
                     "quarkus.datasource.username", postgres.username(),
                     "quarkus.datasource.password", postgres.password(),
                     "kafka.bootstrap.servers", kafka.bootstrapServers(),
