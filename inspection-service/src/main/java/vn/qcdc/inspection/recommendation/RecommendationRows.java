@@ -142,9 +142,9 @@ public class RecommendationRows {
     /**
      * The rows of {@code sql} (which selects {@link #COLUMNS}), its {@code ?} bound to {@code params} in order, as
      * they are on {@code today}: a read of the list or of one recommendation, on the reactive client. The request
-     * stays on its event-loop thread from the socket to the answer: no worker thread, no blocking connection. Half
-     * of a GET's time went to that hand-off and the JDBC pool (a GET doing only pgbench's {@code SELECT} reached
-     * 0.41 of pgbench that way and 0.65 this way, {@code bench/inspection}). The statement is prepared once per
+     * stays on its event-loop thread from the socket to the answer: no worker thread, no blocking connection (at
+     * 10^6 rows, 16 clients: the list 0.36 → 0.52–0.54 of pgbench running its SQL, GET 0.33 → 0.42–0.47;
+     * {@code bench/inspection/results-8635e87.md}). The statement is prepared once per
      * connection and kept; the connection's {@code plan_cache_mode} keeps every execution planned with its values.
      * Trouble (no server, a closed connection, a timeout, no answer within {@link #READ_DEADLINE}) is a 503, as for
      * JDBC ({@code DatabaseTrouble}).
