@@ -67,9 +67,9 @@ public class RecommendationRows {
      */
     public static final String COLUMNS = "r.id, r.inspection_id, r.seq, r.content, r.unit_code, r.unit_name,"
             + " r.steering_unit_code, r.year_assessed, r.area, r.priority, r.due_date, r.original_due_date, r.status,"
-            + " r.addressees::text AS addressees, r.progress_percent, r.last_reason, r.completion_reported_at, r.verified_at,"
-            + " r.completion_reported_on, r.verified_on, r.created_at, r.created_by, r.updated_at, r.updated_by,"
-            + " r.version";
+            + " r.addressees::text AS addressees, r.progress_percent, r.last_reason, r.completion_reported_at,"
+            + " r.verified_at, r.completion_reported_on, r.verified_on, r.created_at, r.created_by, r.updated_at,"
+            + " r.updated_by, r.version";
 
     /** Reads and locks one row until the transaction ends: the row a transition checks, then changes. */
     private static final String LOCK = "SELECT " + COLUMNS + " FROM recommendation r WHERE r.id = ? FOR UPDATE";
@@ -164,7 +164,10 @@ public class RecommendationRows {
                 "no answer from the database within " + READ_DEADLINE.toSeconds() + " s", "08006"));
     }
 
-    /** {@code sql} with its {@code ?} numbered as PostgreSQL's own parameters ({@code $1}, {@code $2}, …). */
+    /**
+     * {@code sql} with its {@code ?} numbered as PostgreSQL's own parameters ({@code $1}, {@code $2}, …). The
+     * statements here have no {@code ?} of their own (no literal, no JSON operator): every value is a parameter.
+     */
     static String numbered(String sql) {
         StringBuilder out = new StringBuilder(sql.length() + 16);
         int n = 0;
