@@ -290,6 +290,42 @@ class KubernetesManifestsTest {
         assertEquals("3", configValue(objects, "QCDC_EVENTS_REPLICATION_FACTOR"));
     }
 
+    /**
+     * Every replica's connection pools, at the autoscalers' largest count, fit in the PostgreSQL cluster's
+     * {@code max_connections}, with room for the operator, its superuser slots and a person's session: a service
+     * scaled up must not find the database full. Each service names its JDBC pool's maximum (Agroal's default of 20
+     * would ask for 240 at four replicas each), and inspection-service its reactive pool's.
+     */
+    @Test
+    void everyReplicasConnectionsFitTheDatabase() {
+        for (String dir : List.of("base", "overlays/production", "overlays/single-node")) {
+            List<JsonNode> objects = render(dir);
+            int maxConnections = named(objects, "Cluster", "qcdc-db").path("spec").path("postgresql")
+                    .path("parameters").path("max_connections").asInt();
+            int wanted = 0;
+            for (String service : SERVICES) {
+                JsonNode deployment = named(objects, "Deployment", service);
+                int replicas = ofKind(objects, "HorizontalPodAutoscaler").stream()
+                        .filter(h -> service.equals(h.path("metadata").path("name").asText()))
+                        .mapToInt(h -> h.path("spec").path("maxReplicas").asInt()).findFirst()
+                        .orElse(deployment.path("spec").path("replicas").asInt());
+                Map<String, JsonNode> env = env(deployment.path("spec").path("template").path("spec")
+                        .path("containers").get(0));
+                assertTrue(env.containsKey("QUARKUS_DATASOURCE_JDBC_MAX_SIZE"), dir + " " + service);
+                int perReplica = env.get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE").path("value").asInt();
+                if (env.containsKey("QUARKUS_DATASOURCE_REACTIVE_URL")) {
+                    assertTrue(env.containsKey("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE"), dir + " " + service);
+                    perReplica += env.get("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE").path("value").asInt();
+                }
+                assertTrue(perReplica > 0, dir + " " + service);
+                wanted += replicas * perReplica;
+            }
+            // 3 superuser slots (PostgreSQL's default), the operator's own connections and a person's psql: 20
+            assertTrue(wanted <= maxConnections - 20,
+                    dir + ": pools may open " + wanted + " connections; max_connections is " + maxConnections);
+        }
+    }
+
     @Test
     void singleNodeRunsOneOfEach() {
         List<JsonNode> objects = render("overlays/single-node");
