@@ -77,8 +77,11 @@ class SuiteLifecycleTest {
             }
             assertOnlyOnLoopback(suite.kafkaPort);
             assertOnlyOnLoopback(suite.dbPort);
-            // The launcher prints where things are once it has seen every service ready itself.
-            await().atMost(Duration.ofSeconds(30)).until(() -> suite.launcherLog().contains("/q/swagger-ui"));
+            // The launcher prints where things are once it has seen every service ready itself, line by line: wait
+            // for the lines read below, not only the first table's (a CI run read the log between the two tables).
+            await().atMost(Duration.ofSeconds(30)).until(() -> suite.launcherLog().contains("/q/swagger-ui")
+                    && suite.launcherLog().contains(
+                            "http://localhost:" + suite.notificationManagementPort + "/q/health/ready"));
             String table = suite.launcherLog();
             assertTrue(table.contains("http://localhost:" + suite.notificationManagementPort + "/q/health/ready"),
                     table);
