@@ -1,5 +1,6 @@
 package vn.qcdc.inspection.recommendation;
 
+import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -146,8 +147,9 @@ public class RecommendationRows {
      * 10^6 rows, 16 clients: the list 0.36 → 0.52–0.54 of pgbench running its SQL, GET 0.33 → 0.42–0.47;
      * {@code bench/inspection/results-8635e87.md}). The statement is prepared once per
      * connection and kept; the connection's {@code plan_cache_mode} keeps every execution planned with its values.
-     * Trouble (no server, a closed connection, a timeout, no answer within {@link #READ_DEADLINE}) is a 503, as for
-     * JDBC ({@code DatabaseTrouble}).
+     * Trouble (no server, a connection refused, reset or closed, a timeout, no answer within {@link #READ_DEADLINE})
+     * is a 503, as for JDBC ({@code DatabaseTrouble}): an I/O failure of this client is one of its socket to
+     * PostgreSQL, and is told so here (08006), where that is known.
      */
     Uni<List<RecommendationView>> read(String sql, List<Object> params, LocalDate today) {
         Tuple tuple = Tuple.tuple();
@@ -160,8 +162,11 @@ public class RecommendationRows {
                 views.add(read(row, today));
             }
             return views;
-        }).ifNoItem().after(READ_DEADLINE).failWith(() -> new SQLTransientConnectionException(
-                "no answer from the database within " + READ_DEADLINE.toSeconds() + " s", "08006"));
+        }).onFailure(IOException.class).transform(e -> new SQLTransientConnectionException(
+                // the client's socket to PostgreSQL: refused, reset by a server going down, ...
+                "the connection to the database failed: " + e, "08006", e))
+                .ifNoItem().after(READ_DEADLINE).failWith(() -> new SQLTransientConnectionException(
+                        "no answer from the database within " + READ_DEADLINE.toSeconds() + " s", "08006"));
     }
 
     /**
