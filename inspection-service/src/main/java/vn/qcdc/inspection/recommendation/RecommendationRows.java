@@ -136,13 +136,17 @@ public class RecommendationRows {
 
     /** The recommendation {@code id} as it is on {@code today} (overdue or not), or null. */
     Uni<RecommendationView> byId(UUID id, LocalDate today) {
-        return read("SELECT " + COLUMNS + " FROM recommendation r WHERE r.id = ?", List.of(id), today)
+        return read(BY_ID, List.of(id), today)
                 .map(found -> found.isEmpty() ? null : found.get(0));
     }
 
+    /** GET by id's statement, in the reactive client's own numbering of parameters. */
+    private static final String BY_ID = numbered("SELECT " + COLUMNS + " FROM recommendation r WHERE r.id = ?");
+
     /**
-     * The rows of {@code sql} (which selects {@link #COLUMNS}), its {@code ?} bound to {@code params} in order, as
-     * they are on {@code today}: a read of the list or of one recommendation, on the reactive client. The request
+     * The rows of {@code sql} (which selects {@link #COLUMNS}), its parameters {@code $1}, {@code $2}, … bound to
+     * {@code params} in order, as they are on {@code today}: a read of the list or of one recommendation, on the
+     * reactive client. The request
      * stays on its event-loop thread from the socket to the answer: no worker thread, no blocking connection (at
      * 10^6 rows, 16 clients: the list 0.36 → 0.52–0.54 of pgbench running its SQL, GET 0.33 → 0.42–0.47;
      * {@code bench/inspection/results-8635e87.md}). The statement is prepared once per
@@ -156,7 +160,7 @@ public class RecommendationRows {
         for (Object p : params) {
             tuple.addValue(p instanceof TextArray a ? a.values() : p);
         }
-        return pool.preparedQuery(numbered(sql)).execute(tuple).map(rows -> {
+        return pool.preparedQuery(sql).execute(tuple).map(rows -> {
             List<RecommendationView> views = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 views.add(read(row, today));
@@ -170,8 +174,9 @@ public class RecommendationRows {
     }
 
     /**
-     * {@code sql} with its {@code ?} numbered as PostgreSQL's own parameters ({@code $1}, {@code $2}, …). The
-     * statements here have no {@code ?} of their own (no literal, no JSON operator): every value is a parameter.
+     * {@code sql} with its {@code ?} numbered as PostgreSQL's own parameters ({@code $1}, {@code $2}, …), which
+     * the reactive client takes (JDBC takes {@code ?}). The statements here have no {@code ?} of their own (no
+     * literal, no JSON operator): every value is a parameter.
      */
     static String numbered(String sql) {
         StringBuilder out = new StringBuilder(sql.length() + 16);
@@ -185,6 +190,15 @@ public class RecommendationRows {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Adds {@code value} to {@code params} and answers its place in the reactive client's numbering ({@code $n}),
+     * for SQL built clause by clause.
+     */
+    static String bind(List<Object> params, Object value) {
+        params.add(value);
+        return "$" + params.size();
     }
 
     /**

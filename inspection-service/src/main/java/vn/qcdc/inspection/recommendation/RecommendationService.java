@@ -3,6 +3,7 @@ package vn.qcdc.inspection.recommendation;
 import static vn.qcdc.inspection.inspection.InspectionService.details;
 import static vn.qcdc.inspection.inspection.InspectionService.parseDate;
 import static vn.qcdc.inspection.inspection.InspectionService.parseEnum;
+import static vn.qcdc.inspection.recommendation.RecommendationRows.bind;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -502,22 +503,23 @@ public class RecommendationService {
         if (!scope.everywhere()) {
             // One array parameter, not one per code: a province covers ~100-550 codes (a list of
             // hundreds of bind values per request, and a different statement for every coverage size).
-            sql.append(" AND r.unit_code = ANY(?)");
-            params.add(new RecommendationRows.TextArray(scope.units().toArray(String[]::new)));
+            sql.append(" AND r.unit_code = ANY(")
+                    .append(bind(params, new RecommendationRows.TextArray(scope.units().toArray(String[]::new))))
+                    .append(')');
         }
         if (f.addressee() != null) {
-            sql.append(" AND r.addressee_types @> CAST(ARRAY[?] AS text[])");
-            params.add(parseEnum(BodyType.class, "addressee", f.addressee()).name());
+            sql.append(" AND r.addressee_types @> CAST(ARRAY[")
+                    .append(bind(params, parseEnum(BodyType.class, "addressee", f.addressee()).name()))
+                    .append("] AS text[])");
         }
         if (f.status() != null) {
-            sql.append(" AND r.status = ?");
-            params.add(parseEnum(Recommendation.Status.class, "status", f.status()).name());
+            sql.append(" AND r.status = ")
+                    .append(bind(params, parseEnum(Recommendation.Status.class, "status", f.status()).name()));
         }
         LocalDate today = LocalDate.now(clock);
         if (f.overdue() != null) {
-            sql.append(f.overdue() ? " AND" : " AND NOT")
-                    .append(" (r.due_date < ? AND r.status NOT IN ('VERIFIED', 'CANCELLED'))");
-            params.add(today);
+            sql.append(f.overdue() ? " AND" : " AND NOT").append(" (r.due_date < ").append(bind(params, today))
+                    .append(" AND r.status NOT IN ('VERIFIED', 'CANCELLED'))");
         }
         LocalDate from = parseDate("dueFrom", f.dueFrom());
         LocalDate to = parseDate("dueTo", f.dueTo());
@@ -525,44 +527,41 @@ public class RecommendationService {
             throw ProblemException.invalidField("dueTo", "range-inverted");
         }
         if (from != null) {
-            sql.append(" AND r.due_date >= ?");
-            params.add(from);
+            sql.append(" AND r.due_date >= ").append(bind(params, from));
         }
         if (to != null) {
-            sql.append(" AND r.due_date <= ?");
-            params.add(to);
+            sql.append(" AND r.due_date <= ").append(bind(params, to));
         }
         if (f.year() != null) {
-            sql.append(" AND r.year_assessed = ?");
-            params.add(f.year());
+            sql.append(" AND r.year_assessed = ").append(bind(params, f.year()));
         }
         if (f.inspection() != null) {
-            sql.append(" AND r.inspection_id = ?");
-            params.add(f.inspection());
+            sql.append(" AND r.inspection_id = ").append(bind(params, f.inspection()));
         }
         if (f.q() != null && !f.q().isBlank()) {
             if (f.q().length() > 200) {
                 throw ProblemException.invalidField("q", "query-too-long", 200);
             }
-            sql.append(" AND r.search_key LIKE ?");
-            params.add("%" + VietnameseText.fold(f.q()).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            sql.append(" AND r.search_key LIKE ").append(bind(params, "%" + VietnameseText.fold(f.q())
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"));
         }
         if (f.cursor() != null) {
             List<String> c = Cursor.decode(f.cursor(), 3);
             if (!c.get(0).equals(sort.param)) {
                 throw ProblemException.invalidField("cursor", "invalid-cursor");
             }
+            Object value;
+            UUID id;
             try {
-                params.add(sort == Sort.DUE_DATE || sort == Sort.DUE_DATE_DESC
+                value = sort == Sort.DUE_DATE || sort == Sort.DUE_DATE_DESC
                         ? LocalDate.parse(c.get(1))
-                        : OffsetDateTime.parse(c.get(1)));
-                params.add(UUID.fromString(c.get(2)));
+                        : OffsetDateTime.parse(c.get(1));
+                id = UUID.fromString(c.get(2));
             } catch (RuntimeException e) {
                 throw ProblemException.invalidField("cursor", "invalid-cursor");
             }
             sql.append(" AND (r.").append(sort.column).append(", r.id) ").append(sort.desc ? "<" : ">")
-                    .append(" (?, ?)");
+                    .append(" (").append(bind(params, value)).append(", ").append(bind(params, id)).append(')');
         }
         String dir = sort.desc ? " DESC" : "";
         sql.append(" ORDER BY r.").append(sort.column).append(dir).append(", r.id").append(dir).append(" LIMIT ")

@@ -81,7 +81,8 @@ class RecommendationRowsTest {
                 + " ORDER BY r.seq";
         List<Object> params = List.of(new RecommendationRows.TextArray(new String[]{"x", r.unitCode()}),
                 r.inspectionId(), LocalDate.of(2000, 1, 1), r.yearAssessed(), r.status().name());
-        List<RecommendationView> found = rows.read(sql, params, LocalDate.now()).await().indefinitely();
+        List<RecommendationView> found = rows.read(RecommendationRows.numbered(sql), params, LocalDate.now()).await()
+                .indefinitely();
         assertEquals(QuarkusTransaction.requiringNew().call(() -> rows.select(sql, params, LocalDate.now())), found,
                 "the same rows through JDBC, which the transitions use");
         assertEquals(issued.stream().map(i -> UUID.fromString((String) i.get("id"))).collect(Collectors.toSet()),

@@ -1,6 +1,5 @@
 package vn.qcdc.backbone;
 
-import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -54,12 +53,13 @@ public final class DatabaseTrouble {
             }
             return state == null && (t instanceof SQLTransientException || thrownByPool(sql));
         }
-        // The reactive client (reads of inspection-service): the server's error with its SQLState, a connection
-        // that closed under a query, or no server listening (Netty's connect failures extend ConnectException).
+        // The reactive client (reads of inspection-service): the server's error with its SQLState, or a connection
+        // that closed under a query. Its socket failures (refused, reset) are plain IOExceptions that could come from
+        // anywhere; its caller, which knows their origin, tells them as SQLState 08006.
         if (t instanceof DatabaseException db) {
             return transientState(db.getSqlState());
         }
-        return t instanceof ClosedConnectionException || t instanceof ConnectException;
+        return t instanceof ClosedConnectionException;
     }
 
     private static boolean transientState(String state) {

@@ -25,7 +25,6 @@ import io.vertx.core.http.HttpClosedException;
 
 import vn.qcdc.api.input.InputRuleException;
 import vn.qcdc.backbone.Causes;
-import vn.qcdc.backbone.DatabaseTrouble;
 
 /**
  * Problems of hostile or broken input that the general {@link ProblemMappers} does not know: a broken input rule in a
@@ -44,9 +43,6 @@ public class InputProblemMappers {
     @Inject
     UriInfo uriInfo;
 
-    @Inject
-    ProblemMappers problems;
-
     @ServerExceptionMapper
     public Response inputRule(InputRuleException e) {
         return build(400, "validation", messages.get("validation"),
@@ -55,14 +51,10 @@ public class InputProblemMappers {
 
     /**
      * The multipart parser reports a body it cannot read (no closing boundary, another boundary, garbage) as an
-     * {@link IOException}. A database that does not answer (the reactive client's "connection refused") is the same
-     * 503 as anywhere else; any other I/O failure stays a 500.
+     * {@link IOException}; any other I/O failure stays a 500.
      */
     @ServerExceptionMapper
     public Response io(IOException e) {
-        if (DatabaseTrouble.isTransient(e)) {
-            return problems.any(e);
-        }
         if (fromRequestParsing(e)) {
             return build(400, "malformed-multipart", messages.get("malformed-multipart"), null);
         }
