@@ -52,6 +52,7 @@ import vn.qcdc.inspection.inspection.InspectionDto.InspectionUpdate;
 import vn.qcdc.inspection.inspection.InspectionDto.InspectionView;
 import vn.qcdc.inspection.recommendation.RecommendationService;
 import vn.qcdc.inspection.search.SearchKeys;
+import vn.qcdc.inspection.search.SearchWords;
 import vn.qcdc.units.AdministrativeUnit;
 import vn.qcdc.units.AdministrativeUnits;
 
@@ -429,7 +430,7 @@ public class InspectionService {
                 throw ProblemException.invalidField("q", "query-too-long", 200);
             }
             where.append(" and searchKey like :q");
-            params.put("q", "%" + VietnameseText.fold(q) + "%");
+            params.put("q", SearchWords.containing(VietnameseText.fold(q)));
         }
         if (cursor != null) {
             List<String> c = Cursor.decode(cursor, 2);

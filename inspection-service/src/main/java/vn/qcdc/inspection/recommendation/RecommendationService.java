@@ -68,6 +68,7 @@ import vn.qcdc.inspection.recommendation.RecommendationDto.RecommendationView;
 import vn.qcdc.inspection.recommendation.RecommendationDto.ReportView;
 import vn.qcdc.inspection.recommendation.RecommendationRows.Transition;
 import vn.qcdc.inspection.search.SearchKeys;
+import vn.qcdc.inspection.search.SearchWords;
 import vn.qcdc.units.AdministrativeUnits;
 
 /**
@@ -121,6 +122,9 @@ public class RecommendationService {
 
     @Inject
     Access access;
+
+    @Inject
+    SearchWords words;
 
     @Inject
     AdministrativeUnits units;
@@ -538,13 +542,6 @@ public class RecommendationService {
         if (f.inspection() != null) {
             sql.append(" AND r.inspection_id = ").append(bind(params, f.inspection()));
         }
-        if (f.q() != null && !f.q().isBlank()) {
-            if (f.q().length() > 200) {
-                throw ProblemException.invalidField("q", "query-too-long", 200);
-            }
-            sql.append(" AND r.search_key LIKE ").append(bind(params, "%" + VietnameseText.fold(f.q())
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"));
-        }
         if (f.cursor() != null) {
             List<String> c = Cursor.decode(f.cursor(), 3);
             if (!c.get(0).equals(sort.param)) {
@@ -564,9 +561,39 @@ public class RecommendationService {
                     .append(" (").append(bind(params, value)).append(", ").append(bind(params, id)).append(')');
         }
         String dir = sort.desc ? " DESC" : "";
-        sql.append(" ORDER BY r.").append(sort.column).append(dir).append(", r.id").append(dir).append(" LIMIT ")
-                .append(size + 1);
-        return rows.read(sql.toString(), params, today).map(found -> {
+        String order = " ORDER BY r." + sort.column + dir + ", r.id" + dir + " LIMIT " + (size + 1);
+        if (f.q() != null && !f.q().isBlank()) {
+            if (f.q().length() > 200) {
+                throw ProblemException.invalidField("q", "query-too-long", 200);
+            }
+            String folded = VietnameseText.fold(f.q());
+            SearchWords.Terms terms = SearchWords.terms(folded);
+            // Which index finds the text is known once the statistics are read (at most every 10 minutes): the rest
+            // of the statement is built and checked before, on the request's thread.
+            return words.answers(terms).chain(byWords -> {
+                sql.append(search(folded, terms, byWords, params)).append(order);
+                return page(sql.toString(), params, today, size, sort);
+            });
+        }
+        return page(sql.append(order).toString(), params, today, size, sort);
+    }
+
+    /**
+     * The condition of {@code q} (folded), its values added to {@code params}: a substring of the search key, found
+     * through the word index ({@code byWords}: {@link SearchWords}) or the trigram index. {@code strpos}, not
+     * {@code LIKE}, beside the word index: PostgreSQL would otherwise read the trigram index too and AND the two.
+     */
+    static String search(String folded, SearchWords.Terms terms, boolean byWords, List<Object> params) {
+        if (byWords) {
+            // The words as text, read by tsquery's own input (the client cannot write a tsquery itself).
+            return " AND r.search_words @@ CAST(CAST(" + bind(params, terms.tsquery()) + " AS text) AS tsquery)"
+                    + " AND strpos(r.search_key, " + bind(params, folded) + ") > 0";
+        }
+        return " AND r.search_key LIKE " + bind(params, SearchWords.containing(folded));
+    }
+
+    private Uni<Page<RecommendationView>> page(String sql, List<Object> params, LocalDate today, int size, Sort sort) {
+        return rows.read(sql, params, today).map(found -> {
             List<RecommendationView> items = found.size() > size ? found.subList(0, size) : found;
             String next = null;
             if (found.size() > size) {

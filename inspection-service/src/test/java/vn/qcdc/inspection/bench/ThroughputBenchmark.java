@@ -46,6 +46,9 @@ class ThroughputBenchmark {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     final StringBuilder out = new StringBuilder();
 
     record Run(double perSecond, double p50, double p99, long errors, String load) {
@@ -64,6 +67,7 @@ class ThroughputBenchmark {
         if (have < size) {
             RecommendationListBenchmark g = new RecommendationListBenchmark();
             g.em = em;
+            g.dataSource = dataSource;
             g.generate((int) have, size);
         }
         // Progress reports go to 2,000 recommendations still open; pgbench picks them by number from this table.

@@ -88,6 +88,43 @@ class SearchTest {
                 .queryParam("limit", 1).get("/api/v1/inspections").then().statusCode(200).body("items", hasSize(1));
     }
 
+    /** {@code %} and {@code _} in a query are characters to find, not wildcards (the inspections' list took them so). */
+    @Test
+    void wildcardsAreCharactersToFind() {
+        Api.concludedInspection(); // something that "%" as a wildcard would find
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), inspectionsFound("%"));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), inspectionsFound("x_a"));
+        as(Tokens.admin()).queryParam("q", "%").get("/api/v1/recommendations").then().statusCode(200)
+                .body("items", hasSize(0));
+    }
+
+    /**
+     * Issue 11: a query with whole words is answered through the word index (SearchWords), and must find exactly
+     * what a substring match finds: words split at any punctuation, a first word that is the end of a longer one, a
+     * last word that is the beginning of one, a word cut in the middle.
+     */
+    @Test
+    void recommendationsByWordsFindWhatASubstringFinds() {
+        String code = unique();
+        var first = ReferenceScenario.conclusion().recommendations().get(0);
+        String insp = Api.concludedInspection(Api.conclusionWith(List.of(
+                Api.withDue(first, first.dueDate(), "Kiến nghị số 12/2021-QĐ " + code + " về công khai tài chính"),
+                Api.withDue(first, first.dueDate(), "Kiến nghị số 12/2022-QĐ " + code + " về tiếp dân"))));
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String q : new String[]{"số 12/2021-QĐ " + code + " về", "12/2021", "nghị số 12/2021", "o 12/2021-q",
+                "ĐQ-1202/21 " + code, code.substring(2) + " về công kh", "ến nghị số 12/2021-QĐ"}) {
+            List<Integer> expected = q.startsWith("ĐQ") ? List.of() : List.of(1);
+            List<Integer> found = as(Tokens.admin()).queryParam("inspection", insp).queryParam("q", q)
+                    .get("/api/v1/recommendations").then().statusCode(200).extract().path("items.seq");
+            if (!found.equals(expected)) {
+                wrong.add(q + ": " + found);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), wrong);
+        as(Tokens.admin()).queryParam("inspection", insp).queryParam("q", "số 12/202").get("/api/v1/recommendations")
+                .then().statusCode(200).body("items.seq", org.hamcrest.Matchers.containsInAnyOrder(1, 2));
+    }
+
     @Test
     void recommendationsByAddresseeNamesAndSigner() {
         String insp = Api.concludedInspection();
