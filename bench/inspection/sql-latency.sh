@@ -29,9 +29,9 @@ Q[d_unit_addressee_range_year]="$S WHERE true AND r.unit_code $U AND r.addressee
 Q[e_unit_created_desc]="$S WHERE true AND r.unit_code $U ORDER BY r.created_at DESC, r.id DESC LIMIT 51"
 Q[f_unit_q_common]="$S WHERE true AND r.unit_code $U AND r.search_key LIKE :qc ORDER BY r.due_date, r.id LIMIT 51"
 Q[g_unit_q_rare]="$S WHERE true AND r.unit_code $U AND r.search_key LIKE :qr ORDER BY r.due_date, r.id LIMIT 51"
-# The same rare term as the service sends it since V9 (SearchWords): its words through the word index, the substring
-# checked on the rows it hands over.
-Q[h_unit_q_rare_words]="$S WHERE true AND r.unit_code $U AND r.search_words @@ CAST(CAST(:qw AS text) AS tsquery) AND strpos(r.search_key, :qs) > 0 ORDER BY r.due_date, r.id LIMIT 51"
+# The same rare term as the service sends it since V9 (RecommendationService.searching): its words through the word
+# index, the substring checked on the rows it hands over, those rows collected before they are sorted (OFFSET 0).
+Q[h_unit_q_rare_words]="SELECT * FROM ($S WHERE true AND r.unit_code $U AND r.search_words @@ CAST(CAST(:qw AS text) AS tsquery) AND strpos(r.search_key, :qs) > 0 OFFSET 0) r ORDER BY r.due_date, r.id LIMIT 51"
 id=$(psql -qAt -c "SELECT id FROM recommendation ORDER BY id LIMIT 1")
 VARS=(-D "id=$id" -D "units=$UNITS" -D st=IN_PROGRESS
   -D "today=$(date +%F)" -D ad=WOMENS_UNION -D df=2022-01-01 -D dt=2023-12-31 -D yr=2021 -D "qc=%xuat hoa%"

@@ -184,10 +184,10 @@ class RecommendationListBenchmark {
                 // the rare search term through the trigram index: the pages it reads for one row
                 "SELECT " + RecommendationRows.COLUMNS + " FROM recommendation r WHERE true AND r.unit_code = " + units
                         + " AND r.search_key LIKE '%so 77777%' ORDER BY r.due_date, r.id LIMIT 51",
-                // and as the service sends it since V9: through the word index (SearchWords)
-                "SELECT " + RecommendationRows.COLUMNS + " FROM recommendation r WHERE true AND r.unit_code = " + units
-                        + " AND r.search_words @@ CAST('''77777'':*' AS tsquery) AND strpos(r.search_key, 'so 77777') > 0"
-                        + " ORDER BY r.due_date, r.id LIMIT 51");
+                // and as the service sends it since V9: through the word index (RecommendationService.searching)
+                "SELECT * FROM (SELECT " + RecommendationRows.COLUMNS + " FROM recommendation r WHERE true"
+                        + " AND r.unit_code = " + units + " AND r.search_words @@ CAST('''77777'':*' AS tsquery)"
+                        + " AND strpos(r.search_key, 'so 77777') > 0 OFFSET 0) r ORDER BY r.due_date, r.id LIMIT 51");
         out.append("\nQuery plans (EXPLAIN (ANALYZE, BUFFERS)):\n");
         for (String q : queries) {
             @SuppressWarnings("unchecked")
