@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import vn.qcdc.api.AnyOf;
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.access.Access;
@@ -99,8 +100,8 @@ public class DelegationService {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (!scope.everywhere()) {
-            where.append(" and committeeUnitCode in :units");
-            params.put("units", scope.units());
+            where.append(" and ").append(AnyOf.condition("committeeUnitCode", "units"));
+            params.put("units", AnyOf.texts(scope.units()));
         }
         if (year != null) {
             where.append(" and year = :year");

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.qcdc.api.AnyOf;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
@@ -98,10 +99,11 @@ public class PublicInspectionResource {
             throw ProblemException.invalidField("unit", "unknown-unit", unit);
         }
         int size = Cursor.limit(limit);
-        String where = "publicDisclosure = true and status in :statuses and unitCode in :units";
+        String where = "publicDisclosure = true and " + AnyOf.condition("status", "statuses") + " and "
+                + AnyOf.condition("unitCode", "units");
         var params = new java.util.HashMap<String, Object>();
-        params.put("statuses", DISCLOSED);
-        params.put("units", units.coverage(unit));
+        params.put("statuses", AnyOf.texts(DISCLOSED));
+        params.put("units", AnyOf.texts(units.coverage(unit)));
         if (cursor != null) {
             List<String> c = Cursor.decode(cursor, 2);
             try {
@@ -144,14 +146,15 @@ public class PublicInspectionResource {
         }
         List<UUID> ids = page.stream().map(i -> i.id).toList();
         Map<UUID, List<Recommendation>> recs = Recommendation.<Recommendation>find(
-                "inspectionId in ?1 order by inspectionId, seq", ids).list().stream()
+                AnyOf.condition("inspectionId", 1) + " order by inspectionId, seq", AnyOf.ids(ids)).list().stream()
                 .collect(Collectors.groupingBy(r -> r.inspectionId));
         // Superseded findings are replaced by their amendment: the public sees what stands.
         Map<UUID, List<Finding>> findings = Finding.<Finding>find(
-                "inspectionId in ?1 and superseded = false order by createdAt, id", ids).list().stream()
+                AnyOf.condition("inspectionId", 1) + " and superseded = false order by createdAt, id", AnyOf.ids(ids))
+                .list().stream()
                 .collect(Collectors.groupingBy(f -> f.inspectionId, LinkedHashMap::new, Collectors.toList()));
-        Map<UUID, Delegation> delegations = Delegation.<Delegation>list("id in ?1",
-                page.stream().map(i -> i.delegationId).filter(java.util.Objects::nonNull).distinct().toList())
+        Map<UUID, Delegation> delegations = Delegation.<Delegation>list(AnyOf.condition("id", 1), AnyOf.ids(
+                page.stream().map(i -> i.delegationId).filter(java.util.Objects::nonNull).distinct().toList()))
                 .stream().collect(Collectors.toMap(d -> d.id, d -> d));
         Map<String, DvkModelFigures> dvk = new HashMap<>();
         return page.stream().map(i -> view(i, recs.getOrDefault(i.id, List.of()), delegations.get(i.delegationId),

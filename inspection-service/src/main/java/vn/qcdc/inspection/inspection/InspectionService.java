@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import vn.qcdc.api.AnyOf;
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.access.Access;
@@ -414,8 +415,8 @@ public class InspectionService {
         Map<String, Object> params = new HashMap<>();
         Access.Scope scope = access.scope(InspectionOperations.LIST_INSPECTIONS, unitCode);
         if (!scope.everywhere()) {
-            where.append(" and unitCode in :units");
-            params.put("units", scope.units());
+            where.append(" and ").append(AnyOf.condition("unitCode", "units"));
+            params.put("units", AnyOf.texts(scope.units()));
         }
         if (year != null) {
             where.append(" and yearAssessed = :year");

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import vn.qcdc.api.AnyOf;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.text.VietnameseText;
 import vn.qcdc.events.BodyType;
@@ -51,8 +52,8 @@ public record ModelFilter(String unit, Integer year, BodyType orgType, DvkModel.
         StringBuilder where = new StringBuilder("1 = 1");
         Set<String> codes = service.scope(op, unit);
         if (codes != null) {
-            where.append(" and unitCode in :units");
-            params.put("units", codes);
+            where.append(" and ").append(AnyOf.condition("unitCode", "units"));
+            params.put("units", AnyOf.texts(codes));
         }
         BodyType confined = service.confinedOrg(op);
         if (confined != null) {

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import vn.qcdc.api.AnyOf;
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.access.Access;
@@ -459,7 +460,7 @@ public class ModelService {
             return Map.of();
         }
         List<UUID> ids = rows.stream().map(r -> r.id).toList();
-        return DvkModel.<DvkModel>find("previousModelId in ?1", ids).list().stream()
+        return DvkModel.<DvkModel>find(AnyOf.condition("previousModelId", 1), AnyOf.ids(ids)).list().stream()
                 .collect(Collectors.toMap(n -> n.previousModelId, n -> n.id, (a, b) -> a));
     }
 

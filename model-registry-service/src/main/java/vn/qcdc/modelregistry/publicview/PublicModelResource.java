@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.qcdc.api.AnyOf;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
@@ -68,8 +69,9 @@ public class PublicModelResource {
             throw ProblemException.invalidField("unit", "unknown-unit", unit);
         }
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder("status = 'RECOGNISED' and unitCode in :units");
-        params.put("units", units.coverage(unit));
+        StringBuilder where = new StringBuilder("status = 'RECOGNISED' and ")
+                .append(AnyOf.condition("unitCode", "units"));
+        params.put("units", AnyOf.texts(units.coverage(unit)));
         if (year != null) {
             where.append(" and year = :year");
             params.put("year", year);

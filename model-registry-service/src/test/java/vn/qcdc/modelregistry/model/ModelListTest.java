@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import vn.qcdc.testsupport.SqlStatements;
 import vn.qcdc.testsupport.Tokens;
 
 /** Lists: scope (units below and merged units), filters, sorting, cursor pages and diacritics-insensitive search. */
@@ -102,5 +104,25 @@ class ModelListTest {
         given().auth().oauth2(Tokens.viewer(WARD)).queryParam("year", 2018).get("/api/v1/model-statistics").then()
                 .statusCode(200).body("unitCode", equalTo(WARD)).body("unitName", equalTo("Phường Sông Cầu"))
                 .body("total", equalTo(1)).body("recordedUnits[0].unitCode", equalTo(WARD));
+    }
+
+    /**
+     * A province's scope is hundreds of unit codes (Thái Nguyên's includes the whole former Bắc Kạn). Its lists bind
+     * them as one array: with one parameter per code, Hibernate translated the query again at every request, half of
+     * the service's CPU under a list load (the model list, the public one and the import jobs).
+     */
+    @Test
+    void aProvincesScopeIsOneArrayParameter() {
+        String steering = Tokens.steering(ModelFixtures.THAI_NGUYEN);
+        List<String> sql = SqlStatements.during(() -> {
+            given().auth().oauth2(steering).get("/api/v1/models").then().statusCode(200);
+            given().queryParam("unit", ModelFixtures.THAI_NGUYEN).get("/api/v1/public/models").then().statusCode(200);
+            given().auth().oauth2(steering).get("/api/v1/imports").then().statusCode(200);
+        });
+        assertEquals(List.of(), SqlStatements.expandedLists(sql));
+        assertEquals(2, sql.stream().filter(s -> s.contains("from dvk_model") && s.contains("unit_code = any(?)"))
+                .count(), () -> "the two model lists' statements: " + sql);
+        assertTrue(sql.stream().anyMatch(s -> s.contains("from import_job") && s.contains("unit_code = any(?)")),
+                () -> "the import list's statement: " + sql);
     }
 }

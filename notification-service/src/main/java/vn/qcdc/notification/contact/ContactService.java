@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import vn.qcdc.api.AnyOf;
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.access.Access;
@@ -152,8 +153,8 @@ public class ContactService {
         Map<String, Object> params = new HashMap<>();
         Access.Scope scope = access.scope(NotificationOperations.LIST_CONTACTS, unitCode);
         if (!scope.everywhere()) {
-            where.append(" and unitCode in :units");
-            params.put("units", scope.units());
+            where.append(" and ").append(AnyOf.condition("unitCode", "units"));
+            params.put("units", AnyOf.texts(scope.units()));
         }
         if (bodyType != null) {
             where.append(" and bodyType = :bodyType");

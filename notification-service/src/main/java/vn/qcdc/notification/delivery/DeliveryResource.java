@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.qcdc.api.AnyOf;
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.access.Access;
@@ -90,8 +91,8 @@ public class DeliveryResource {
         Map<String, Object> params = new HashMap<>();
         Access.Scope scope = access.scope(NotificationOperations.LIST_DELIVERIES, unit);
         if (!scope.everywhere()) {
-            where.append(" and unitCode in :units");
-            params.put("units", scope.units());
+            where.append(" and ").append(AnyOf.condition("unitCode", "units"));
+            params.put("units", AnyOf.texts(scope.units()));
         }
         if (channel != null) {
             where.append(" and channel = :channel");

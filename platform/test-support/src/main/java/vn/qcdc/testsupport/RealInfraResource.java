@@ -31,7 +31,8 @@ import vn.qcdc.infra.LocalPostgres;
  * <p>
  * Config returned: {@code quarkus.datasource.jdbc.url/username/password}, {@code kafka.bootstrap.servers},
  * {@code mp.jwt.verify.publickey.location} (the dev public key written to a temporary file) and
- * {@code mp.jwt.verify.issuer} ({@link DevTokens#DEV_ISSUER}).
+ * {@code mp.jwt.verify.issuer} ({@link DevTokens#DEV_ISSUER}), and Hibernate's statement inspector
+ * ({@link SqlStatements}).
  */
 public class RealInfraResource implements QuarkusTestResourceLifecycleManager {
 
@@ -85,7 +86,10 @@ public class RealInfraResource implements QuarkusTestResourceLifecycleManager {
                     "kafka.bootstrap.servers", kafka.bootstrapServers(),
                     // smallrye-jwt reads "file:<path>" from the file system (a bare path would be tried there too)
                     "mp.jwt.verify.publickey.location", "file:" + publicKey,
-                    "mp.jwt.verify.issuer", DevTokens.DEV_ISSUER);
+                    "mp.jwt.verify.issuer", DevTokens.DEV_ISSUER,
+                    // Every statement Hibernate sends passes SqlStatements, which a test can ask to record.
+                    "quarkus.hibernate-orm.unsupported-properties.\"hibernate.session_factory.statement_inspector\"",
+                    SqlStatements.class.getName());
         }
     }
 

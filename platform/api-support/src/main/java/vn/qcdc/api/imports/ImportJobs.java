@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import vn.qcdc.api.AnyOf;
 import vn.qcdc.api.access.Access;
 import vn.qcdc.api.access.Operation;
 import vn.qcdc.api.access.Target;
@@ -113,8 +114,8 @@ public class ImportJobs {
         String entity = em.getMetamodel().entity(type).getName();
         var q = scope.everywhere()
                 ? em.createQuery("from " + entity + " j order by j.createdAt desc, j.id", type)
-                : em.createQuery("from " + entity + " j where j.unitCode in :units order by j.createdAt desc, j.id",
-                        type).setParameter("units", scope.units());
+                : em.createQuery("from " + entity + " j where " + AnyOf.condition("j.unitCode", "units")
+                        + " order by j.createdAt desc, j.id", type).setParameter("units", AnyOf.texts(scope.units()));
         return q.setMaxResults(100).getResultList();
     }
 
