@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Start-up time and resident memory of each service alone, beside a minimal Quarkus REST + health application
-# (minimal-app/, same Quarkus version) started the same way in the same run.
+# Start-up time and resident memory of each service alone, beside two baselines started the same way in the same run:
+# a minimal Quarkus REST + health application (minimal-app/) and the framework floor (extensions-app/: the Quarkus
+# extensions inspection-service uses, with one entity, one migration and one endpoint), both on the suite's Quarkus
+# version.
 #
 # Starts PostgreSQL and Kafka with the real launcher (./suite.sh --no-build, its own data folder and ports), then, for
 # each service, starts one more instance of it by hand with the environment the launcher gives that service (read from
@@ -8,16 +10,17 @@
 #   - ready: from the process' start to the first 200 from its readiness check (GET /q/health/ready), polled every
 #     10 ms, and Quarkus' own "started in" figure from its log;
 #   - RSS at ready (ps), and RSS after 20 s of load (wrk, 16 connections: the recommendation list for
-#     inspection-service, a primary-key read for the others, /hello for the minimal app);
-# RUNS times each (medians), each JVM option set of VARIANTS in turn, the minimal app interleaved with the services.
-# Writes results.md beside this script.
+#     inspection-service, a primary-key read for the others, /hello for the minimal app, its one table for the
+#     framework floor);
+# RUNS times each (medians), each JVM option set of VARIANTS in turn, the baselines interleaved with the services.
+# Writes results.md beside this script (OUT=file to write elsewhere).
 #
 #   ./mvnw -DskipTests install -Dquarkus.package.jar.appcds.enabled=true   # what ./suite.sh builds; then
 #   bench/startup/run.sh                                                    # needs wrk and curl
 #   RUNS=3 LOAD_SECONDS=10 VARIANTS=$'-Xmx256m\n-Xmx256m -XX:+UseSerialGC' bench/startup/run.sh
 # APPCDS in a variant stands for -XX:SharedArchiveFile=app-cds.jsa (the archive the build left beside each jar), with
 # the default java; AOT for -XX:AOTCache=app.aot (the ahead-of-time cache the launcher records on Java 25+), with the
-# java the launcher gives the services (a Java 25+: see suite.sh); this script records the minimal app's the same way.
+# java the launcher gives the services (a Java 25+: see suite.sh); this script records the baselines' the same way.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$(pwd)"
@@ -34,7 +37,9 @@ VARIANTS="${VARIANTS:-$DEFAULT_VARIANTS}"
 SERVICES="${SERVICES:-inspection-service model-registry-service notification-service}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
-./mvnw -q -B -f bench/startup/minimal-app/pom.xml package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
+for baseline in minimal-app extensions-app; do
+  ./mvnw -q -B -f "bench/startup/$baseline/pom.xml" package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
+done
 
 DATA="$(mktemp -d)"
 export QCDC_DATA_DIR="$DATA/suite" QCDC_DB_PORT=$((BASE)) QCDC_KAFKA_PORT=$((BASE + 1))
@@ -68,17 +73,47 @@ for s in $SERVICES; do
   cp "/proc/$pid/environ" "$DATA/$s.env"
 done
 printf 'PATH=%s\0' "$PATH" > "$DATA/minimal-app.env"
+# The framework floor runs as inspection-service does (its database, broker and token key; its table in a schema of
+# its own, bench_extensions), whichever services are measured.
+pid=$(pgrep -f "qcdc.instance=inspection-service( |$)" | head -1)
+cp "/proc/$pid/environ" "$DATA/extensions-app.env"
 # The java the launcher gave the services (a Java 25+ when one is installed), for the AOT variants.
 SERVICE_JAVA="$(readlink "/proc/$(pgrep -f "qcdc.instance=inspection-service( |$)" | head -1)/exe")"
 
-# The minimal app's ahead-of-time cache, recorded as the launcher records the services' (a start, one request, stop).
+# A path each service answers with data behind it.
+load_path() {
+  case $1 in
+    inspection-service) echo "/api/v1/recommendations?unit=06&limit=50" ;;
+    model-registry-service) echo "/api/v1/models?unit=06&limit=50" ;;
+    notification-service) echo "/api/v1/units/06" ;;
+    extensions-app) echo "/items" ;;
+    *) echo "/hello" ;;
+  esac
+}
+
+# The baselines' ahead-of-time caches, recorded as the launcher records the services' (a start until ready, one
+# request, a stop): the framework floor is asked for its OpenAPI document as the launcher asks the services, the minimal
+# app (which has none) for /hello.
 if [[ $VARIANTS == *AOT* ]]; then
-  (cd "$HERE/minimal-app/target/quarkus-app" && rm -f app.aot && exec "$SERVICE_JAVA" $NOW -XX:AOTCacheOutput=app.aot \
-    -Dquarkus.http.port=$PORT -Dquarkus.management.port=$MGMT -jar quarkus-run.jar > "$DATA/minimal-record.log" 2>&1) &
-  rec=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/hello"; do sleep 0.1; done
-  kill $rec
-  wait $rec 2>/dev/null || true
+  for baseline in minimal-app extensions-app; do
+    envs=()
+    mapfile -d '' -t envs < "$DATA/$baseline.env"
+    # shellcheck disable=SC2086 # the options are words
+    (cd "$HERE/$baseline/target/quarkus-app" && rm -f app.aot && exec env -i "${envs[@]}" QUARKUS_HTTP_PORT=$PORT \
+      QUARKUS_MANAGEMENT_PORT=$MGMT QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 "$SERVICE_JAVA" $NOW \
+      -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar > "$DATA/$baseline-record.log" 2>&1) &
+    rec=$!
+    CURRENT=$rec # stopped by cleanup if anything below fails
+    until curl -sf -o /dev/null "http://127.0.0.1:$MGMT/q/health/ready"; do
+      kill -0 $rec 2>/dev/null || { echo "$baseline did not start:" >&2; tail -20 "$DATA/$baseline-record.log" >&2; exit 1; }
+      sleep 0.1
+    done
+    [[ $baseline == minimal-app ]] && exercise=/hello || exercise=/q/openapi
+    curl -sf -o /dev/null "http://127.0.0.1:$PORT$exercise" || { echo "$baseline: no answer from $exercise" >&2; exit 1; }
+    kill $rec
+    wait $rec 2>/dev/null || true
+    CURRENT=""
+  done
 fi
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else print a[int((NR + 1) / 2)] }'; }
@@ -125,24 +160,14 @@ measure() {
   echo "$(( (t1 - t0) / 1000000 )) ${started:--} $rss_ready $rss_load $(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$DATA/wrk.txt")"
 }
 
-# A path each service answers with data behind it.
-load_path() {
-  case $1 in
-    inspection-service) echo "/api/v1/recommendations?unit=06&limit=50" ;;
-    model-registry-service) echo "/api/v1/models?unit=06&limit=50" ;;
-    notification-service) echo "/api/v1/units/06" ;;
-    *) echo "/hello" ;;
-  esac
-}
-
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A LINES
 while IFS= read -r opts; do
   [[ -z "$opts" ]] && continue
   for ((r = 1; r <= RUNS; r++)); do
-    for s in minimal-app $SERVICES; do
-      if [[ $s == minimal-app ]]; then
-        dir="$HERE/minimal-app/target/quarkus-app"
+    for s in minimal-app extensions-app $SERVICES; do
+      if [[ $s == minimal-app || $s == extensions-app ]]; then
+        dir="$HERE/$s/target/quarkus-app"
       else
         dir="$ROOT/$s/target/quarkus-app"
       fi
@@ -160,12 +185,13 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "Run $(date -u '+%F %H:%M') UTC on commit $(git rev-parse --short HEAD), $(nproc) cores, $(java -version 2>&1 | head -1) (AOT lines: $("$SERVICE_JAVA" -version 2>&1 | head -1));"
   echo "load average $LOAD_BEFORE before, $LOAD_AFTER after. Medians of $RUNS starts; command: \`bench/startup/run.sh\`."
   echo
-  echo "| JVM options | application | ready (ms) | Quarkus \"started in\" (s) | ratio ready / minimal | RSS at ready (MB) | RSS after ${LOAD_SECONDS} s of load (MB) | req/s under that load |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|"
+  echo "| JVM options | application | ready (ms) | Quarkus \"started in\" (s) | ratio ready / minimal | ratio ready / floor | RSS at ready (MB) | RSS after ${LOAD_SECONDS} s of load (MB) | req/s under that load |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
   while IFS= read -r opts; do
     [[ -z "$opts" ]] && continue
     base=$(printf '%s' "${LINES["$opts|minimal-app"]}" | awk '{print $1}' | median)
-    for s in minimal-app $SERVICES; do
+    floor=$(printf '%s' "${LINES["$opts|extensions-app"]}" | awk '{print $1}' | median)
+    for s in minimal-app extensions-app $SERVICES; do
       data="${LINES["$opts|$s"]}"
       ready=$(printf '%s' "$data" | awk '{print $1}' | median)
       started=$(printf '%s' "$data" | awk '{print $2}' | median)
@@ -173,8 +199,9 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
       rss_load=$(printf '%s' "$data" | awk '{print $4}' | median)
       rps=$(printf '%s' "$data" | awk '{print $5}' | median)
       ratio=$(awk -v a="$ready" -v b="$base" 'BEGIN { printf "%.1f", a / b }')
-      echo "| \`$opts\` | $s | $ready | $started | $ratio | $((rss / 1024)) | $((rss_load / 1024)) | $rps |"
+      to_floor=$(awk -v a="$ready" -v b="$floor" 'BEGIN { printf "%.2f", a / b }')
+      echo "| \`$opts\` | $s | $ready | $started | $ratio | $to_floor | $((rss / 1024)) | $((rss_load / 1024)) | $rps |"
     done
   done <<< "$VARIANTS"
-} > "$HERE/results.md"
-cat "$HERE/results.md"
+} > "${OUT:-$HERE/results.md}"
+cat "${OUT:-$HERE/results.md}"

@@ -1,0 +1,2 @@
+CREATE TABLE item (id bigint PRIMARY KEY, name text NOT NULL);
+CREATE SEQUENCE item_seq INCREMENT BY 50;
