@@ -108,8 +108,8 @@ class ModelListTest {
 
     /**
      * A province's scope is hundreds of unit codes (Thái Nguyên's includes the whole former Bắc Kạn). Its lists bind
-     * them as one array: with one parameter per code, Hibernate translated the query again at every request, half of
-     * the service's CPU under a list load (the model list, the public one and the import jobs).
+     * them as one array ({@code AnyOf}): with one parameter per code (about 500), Hibernate took half of the service's
+     * CPU under a load of model lists (the model list, the public one and the import jobs are checked).
      */
     @Test
     void aProvincesScopeIsOneArrayParameter() {

@@ -15,8 +15,7 @@ import vn.qcdc.testsupport.Tokens;
 
 /**
  * A province's scope is hundreds of unit codes (Thái Nguyên's includes the whole former Bắc Kạn). The delivery log and
- * the contacts bind them as one array: with one parameter per code, Hibernate translated the query again at every
- * request.
+ * the contacts bind them as one array ({@code AnyOf}), not one parameter per code.
  */
 @QuarkusTest
 class ScopeStatementsTest {

@@ -6,11 +6,12 @@ import java.util.UUID;
 /**
  * "One of these values" in a Hibernate query, bound as <em>one</em> array parameter: {@code path = any(?)}.
  * <p>
- * {@code path in :values} with a collection makes Hibernate write one {@code ?} per value, and a query with such a
- * parameter is translated from HQL to SQL again at every execution. A province's scope is hundreds of unit codes: under
- * a load of model lists, Hibernate took half of model-registry's CPU, its HQL-to-SQL translation alone 14–19% (JFR).
- * With one array the statement text never changes: Hibernate translates it once, PostgreSQL prepares it once, and a
- * B-tree index on {@code path} still serves {@code = any(…)}.
+ * {@code path in :values} with a collection makes Hibernate write one {@code ?} per value. A province's scope is
+ * hundreds of unit codes, so each list statement carried about 500 parameters for Hibernate to build, write and bind
+ * and for PostgreSQL to parse, and its text changed with the size of the scope. Under a load of model lists, Hibernate
+ * took half of model-registry's CPU, 19% in turning HQL into SQL (JFR); with one array, 44% and 14%, and 1.47 times
+ * the requests per second ({@code bench/model-registry/results-list-67e310f.md}). A B-tree index on {@code path}
+ * still serves {@code = any(…)}.
  * <p>
  * HQL has no {@code = any(array)}, hence its {@code sql()} function; the cast gives the condition the boolean type a
  * predicate needs, and PostgreSQL drops a cast of a boolean to boolean, so its planner sees {@code path = any($1)}.
