@@ -10,7 +10,7 @@ import java.util.UUID;
  * hundreds of unit codes, so each list statement carried about 500 parameters for Hibernate to build, write and bind
  * and for PostgreSQL to parse, and its text changed with the size of the scope. Under a load of model lists, Hibernate
  * took half of model-registry's CPU, 19% in turning HQL into SQL (JFR); with one array, 44% and 14%, and 1.47 times
- * the requests per second ({@code bench/model-registry/results-list-67e310f.md}). A B-tree index on {@code path}
+ * the requests per second ({@code bench/model-registry/results-list-e555691.md}). A B-tree index on {@code path}
  * still serves {@code = any(…)}.
  * <p>
  * HQL has no {@code = any(array)}, hence its {@code sql()} function; the cast gives the condition the boolean type a
