@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.text.Normalizer;
@@ -14,12 +15,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
+import org.hibernate.query.sqm.internal.SqmInterpretationsKey;
+import org.hibernate.query.sqm.spi.InterpretationsKeySource;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import vn.qcdc.api.AnyOf;
 import vn.qcdc.testsupport.SqlStatements;
 import vn.qcdc.testsupport.Tokens;
 
@@ -124,5 +130,29 @@ class ModelListTest {
                 .count(), () -> "the two model lists' statements: " + sql);
         assertTrue(sql.stream().anyMatch(s -> s.contains("from import_job") && s.contains("unit_code = any(?)")),
                 () -> "the import list's statement: " + sql);
+    }
+
+    /**
+     * Hibernate keeps a query's plan (its SQL, translated once) unless a parameter may take a list of values; a
+     * parameter written as a function's argument may, unless the function says otherwise. {@code AnyOf}'s function
+     * does, so a scoped list is translated once, not at each request.
+     */
+    @Test
+    void aScopeConditionKeepsItsQueryPlan() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            String byUnit = "from DvkModel where " + AnyOf.condition("unitCode", "units");
+            String byPrevious = "from DvkModel where " + AnyOf.condition("previousModelId", 1);
+            var named = DvkModel.getSession().createSelectionQuery(byUnit, DvkModel.class)
+                    .setParameter("units", AnyOf.texts(List.of(WARD, "01840")));
+            var positional = DvkModel.getSession().createSelectionQuery(byPrevious, DvkModel.class)
+                    .setParameter(1, AnyOf.ids(List.of(UUID.randomUUID())));
+            assertNotNull(SqmInterpretationsKey.createInterpretationsKey((InterpretationsKeySource) named),
+                    () -> "Hibernate would translate this query at each execution: " + byUnit);
+            assertNotNull(SqmInterpretationsKey.createInterpretationsKey((InterpretationsKeySource) positional),
+                    () -> "Hibernate would translate this query at each execution: " + byPrevious);
+            // And the condition selects what it names.
+            assertTrue(named.getResultList().stream().allMatch(m -> Set.of(WARD, "01840").contains(m.unitCode)));
+            assertEquals(List.of(), positional.getResultList());
+        });
     }
 }

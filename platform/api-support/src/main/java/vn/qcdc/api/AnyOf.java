@@ -13,8 +13,10 @@ import java.util.UUID;
  * the requests per second ({@code bench/model-registry/results-list-e555691.md}). A B-tree index on {@code path}
  * still serves {@code = any(…)}.
  * <p>
- * HQL has no {@code = any(array)}, hence its {@code sql()} function; the cast gives the condition the boolean type a
- * predicate needs, and PostgreSQL drops a cast of a boolean to boolean, so its planner sees {@code path = any($1)}.
+ * HQL has no {@code = any(array)}, hence the function {@code any_of} ({@link AnyOfFunction}). It replaces
+ * {@code cast(sql('? = any(?)', path, :values) as Boolean)}, which wrote the same SQL but whose parameter, an argument
+ * of HQL's {@code sql()}, made Hibernate translate the query again at every execution (a fifth of model-registry's CPU
+ * under a load of model lists was that translation).
  */
 public final class AnyOf {
 
@@ -23,12 +25,12 @@ public final class AnyOf {
 
     /** The HQL condition: {@code path} equals one element of the array parameter {@code :param}. */
     public static String condition(String path, String param) {
-        return "cast(sql('? = any(?)', " + path + ", :" + param + ") as Boolean)";
+        return AnyOfFunction.NAME + "(" + path + ", :" + param + ")";
     }
 
     /** The same with a positional parameter ({@code ?n}). */
     public static String condition(String path, int position) {
-        return "cast(sql('? = any(?)', " + path + ", ?" + position + ") as Boolean)";
+        return AnyOfFunction.NAME + "(" + path + ", ?" + position + ")";
     }
 
     /**
