@@ -67,7 +67,6 @@ public final class Suite {
     private static final PrintStream OUT = System.out;
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    /** A part that stayed up this long before dying starts over at the first backoff. */
     /**
      * JVM options of every service process on this one machine (issue 11, start-up and memory; figures in
      * bench/startup): a bounded heap that starts small and grows only as needed, the serial collector (G1's remembered
@@ -78,6 +77,7 @@ public final class Suite {
      * (deploy/kubernetes).
      */
     static final String SERVICE_JVM_OPTIONS = "-Xmx256m -Xms16m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1";
+    /** A part that stayed up this long before dying starts over at the first backoff. */
     static final Duration STABLE_AFTER = Duration.ofSeconds(60);
 
     private final Settings settings;

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
+import vn.qcdc.api.AnyOf;
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.access.Access;
 import vn.qcdc.api.access.Target;
@@ -468,8 +469,9 @@ public class RecommendationService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Evidence> files = Evidence.<Evidence>list("id in ?1 and inspectionId = ?2 and sha256 is not null",
-                ids, r.inspectionId).stream().collect(Collectors.toMap(e -> e.id, e -> e));
+        Map<UUID, Evidence> files = Evidence.<Evidence>list(AnyOf.condition("id", 1)
+                + " and inspectionId = ?2 and sha256 is not null", AnyOf.ids(ids), r.inspectionId).stream()
+                .collect(Collectors.toMap(e -> e.id, e -> e));
         return ids.stream().map(files::get).filter(Objects::nonNull).toList();
     }
 
@@ -484,8 +486,8 @@ public class RecommendationService {
     }
 
     public long unfinishedOf(UUID inspectionId) {
-        return Recommendation.count("inspectionId = ?1 and status not in ?2", inspectionId,
-                List.of(Recommendation.Status.VERIFIED.name(), Recommendation.Status.CANCELLED.name()));
+        return Recommendation.count("inspectionId = ?1 and status <> ?2 and status <> ?3", inspectionId,
+                Recommendation.Status.VERIFIED.name(), Recommendation.Status.CANCELLED.name());
     }
 
     public List<Recommendation> ofInspection(UUID inspectionId) {

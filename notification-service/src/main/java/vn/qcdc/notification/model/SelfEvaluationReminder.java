@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import vn.qcdc.api.AnyOf;
 import vn.qcdc.events.BodyType;
 import vn.qcdc.notification.contact.Contact;
 import vn.qcdc.notification.delivery.Delivery;
@@ -57,9 +59,9 @@ public class SelfEvaluationReminder {
             return 0;
         }
         int created = 0;
-        List<String> organisations = java.util.Arrays.stream(BodyType.values()).filter(BodyType::isMassOrganisation)
+        List<String> organisations = Arrays.stream(BodyType.values()).filter(BodyType::isMassOrganisation)
                 .map(Enum::name).toList();
-        for (Contact c : Contact.<Contact>list("bodyType in ?1", organisations)) {
+        for (Contact c : Contact.<Contact>list(AnyOf.condition("bodyType", 1), AnyOf.texts(organisations))) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("year", now.getYear());
             payload.put("unitCode", c.unitCode);

@@ -15,8 +15,8 @@ import java.util.UUID;
  * <p>
  * HQL has no {@code = any(array)}, hence the function {@code any_of} ({@link AnyOfFunction}). It replaces
  * {@code cast(sql('? = any(?)', path, :values) as Boolean)}, which wrote the same SQL but whose parameter, an argument
- * of HQL's {@code sql()}, made Hibernate translate the query again at every execution (a fifth of model-registry's CPU
- * under a load of model lists was that translation).
+ * of HQL's {@code sql()}, made Hibernate translate the query again at every execution: 15% of model-registry's CPU
+ * samples under a load of model lists, gone with the function ({@code bench/model-registry/results-plan-1f2907b.md}).
  */
 public final class AnyOf {
 
