@@ -7,12 +7,15 @@
 #
 # Environment: ROUNDS (3), SECONDS_EACH (15), CLIENTS (8), QCDC_DATA_DIR (a scratch folder; both checkouts share it,
 # so compare checkouts with the same migrations). Needs wrk and curl. Prints one line per run, then the medians.
+# Between runs it stops the suite it started with SIGINT (pkill -f deploy.Suite), so it refuses to start while
+# another suite runs on this machine.
 set -euo pipefail
 ROUNDS=${ROUNDS:-3}; SECONDS_EACH=${SECONDS_EACH:-15}; CLIENTS=${CLIENTS:-8}
 export QCDC_DATA_DIR=${QCDC_DATA_DIR:-/tmp/qcdc-list-load}
 URL="http://127.0.0.1:8082/api/v1/models?unit=06&limit=50"
 TICK_MS=$((1000 / $(getconf CLK_TCK)))
-(($# >= 1)) || { sed -n 2,9p "$0"; exit 2; }
+(($# >= 1)) || { sed -n 2,11p "$0"; exit 2; }
+if pgrep -f deploy.Suite > /dev/null; then echo "a suite is already running here: stop it first" >&2; exit 1; fi
 runs=$(mktemp)
 ms() { # wrk's "950.10us", "8.14ms" or "1.02s" in milliseconds
   awk -v v="$1" 'BEGIN {u = v; sub(/^[0-9.]+/, "", u); x = v + 0; printf "%.2f", u == "us" ? x / 1000 : u == "s" ? x * 1000 : x}'
