@@ -22,17 +22,17 @@ public class CsvExport {
     public static final int MAX_ROWS = 50_000;
     private static final String BOM = "\uFEFF";
 
-    public String models(List<DvkModel> rows) {
+    public String models(List<ModelDto.ModelView> rows) {
         return write(List.of("id", "Tên mô hình", "Mã đơn vị", "Tên đơn vị (khi đăng ký)", "Tổ chức", "Tên tổ chức",
                 "Năm", "Lĩnh vực", "Loại", "Tập thể/cá nhân", "Trạng thái", "Tiêu biểu", "Số quyết định",
                 "Ngày quyết định", "Cấp công nhận", "Mô hình năm trước"),
                 rows.stream().map(m -> List.<Object>of(
-                        m.id, m.name, m.unitCode, m.unitName, m.orgType, nz(m.orgName), m.year, m.field, m.kind,
-                        m.holderName, m.status, m.outstanding ? "x" : "",
-                        m.recognition == null ? "" : m.recognition.decisionNumber(),
-                        m.recognition == null ? "" : m.recognition.decisionDate(),
-                        m.recognition == null ? "" : m.recognition.level(),
-                        m.previousModelId == null ? "" : m.previousModelId)).toList());
+                        m.id(), m.name(), m.unitCode(), m.unitName(), m.orgType(), nz(m.orgName()), m.year(),
+                        m.field(), m.kind(), m.holderName(), m.status(), m.outstanding() ? "x" : "",
+                        m.recognition() == null ? "" : m.recognition().decisionNumber(),
+                        m.recognition() == null ? "" : m.recognition().decisionDate(),
+                        m.recognition() == null ? "" : m.recognition().level(),
+                        m.previousModelId() == null ? "" : m.previousModelId())).toList());
     }
 
     public static String write(List<String> header, List<List<Object>> rows) {

@@ -1,11 +1,10 @@
 package vn.qcdc.modelregistry.model;
 
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import vn.qcdc.api.AnyOf;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.api.text.VietnameseText;
 import vn.qcdc.events.BodyType;
@@ -47,47 +46,52 @@ public record ModelFilter(String unit, Integer year, BodyType orgType, DvkModel.
         }
     }
 
-    /** The JPQL condition (on {@link DvkModel}) and its parameters, within the caller's scope. */
-    String where(ModelService service, ModelOperations op, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder("1 = 1");
+    /**
+     * The SQL condition on {@code dvk_model m} within the caller's scope, its values appended to {@code params} in the
+     * order of its {@code ?}. The scope is one {@code text[]} parameter ({@code = any(?)}), however many units it
+     * covers: a province covers hundreds.
+     */
+    String where(ModelService service, ModelOperations op, List<Object> params) {
+        StringBuilder where = new StringBuilder("true");
         Set<String> codes = service.scope(op, unit);
         if (codes != null) {
-            where.append(" and ").append(AnyOf.condition("unitCode", "units"));
-            params.put("units", AnyOf.texts(codes));
+            where.append(" AND m.unit_code = any(?)");
+            params.add(codes.toArray(String[]::new));
         }
         BodyType confined = service.confinedOrg(op);
         if (confined != null) {
-            where.append(" and orgType = :confined");
-            params.put("confined", confined.name());
+            where.append(" AND m.org_type = ?");
+            params.add(confined.name());
         }
         if (year != null) {
-            where.append(" and year = :year");
-            params.put("year", year);
+            where.append(" AND m.year = ?");
+            params.add(year);
         }
         if (orgType != null) {
-            where.append(" and orgType = :orgType");
-            params.put("orgType", orgType.name());
+            where.append(" AND m.org_type = ?");
+            params.add(orgType.name());
         }
         if (field != null) {
-            where.append(" and field = :field");
-            params.put("field", field.name());
+            where.append(" AND m.field = ?");
+            params.add(field.name());
         }
         if (kind != null) {
-            where.append(" and kind = :kind");
-            params.put("kind", kind.name());
+            where.append(" AND m.kind = ?");
+            params.add(kind.name());
         }
         if (status != null) {
-            where.append(" and status = :status");
-            params.put("status", status.name());
+            where.append(" AND m.status = ?");
+            params.add(status.name());
         }
         if (outstanding != null) {
-            where.append(" and outstanding = :outstanding");
-            params.put("outstanding", outstanding);
+            where.append(" AND m.outstanding = ?");
+            params.add(outstanding);
         }
         if (q != null && !q.isBlank()) {
-            where.append(" and nameKey like :q");
-            params.put("q", "%" + VietnameseText.fold(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                    + "%");
+            // PostgreSQL's LIKE escapes with a backslash unless told otherwise
+            where.append(" AND m.name_key LIKE ?");
+            params.add("%" + VietnameseText.fold(q).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
         }
         return where.toString();
     }

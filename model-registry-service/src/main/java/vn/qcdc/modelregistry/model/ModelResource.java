@@ -115,7 +115,7 @@ public class ModelResource {
             @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("outstanding") String outstanding,
             @QueryParam("q") String q, @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"year",
                     "-year", "name", "-name", "createdAt", "-createdAt"})) @QueryParam("sort") String sort) {
-        List<DvkModel> rows = service.all(ModelFilter.of(unit, year, orgType, field, kind, status, outstanding, q),
+        List<ModelView> rows = service.all(ModelFilter.of(unit, year, orgType, field, kind, status, outstanding, q),
                 sort, CsvExport.MAX_ROWS);
         return CsvExport.attachment(csv.models(rows), "mo-hinh-dan-van-kheo.csv");
     }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import vn.qcdc.api.AnyOf;
 import vn.qcdc.api.ETags;
 import vn.qcdc.api.RowLocks;
 import vn.qcdc.api.access.Access;
@@ -67,6 +65,9 @@ public class ModelService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ModelRows rows;
 
     @Inject
     Outbox outbox;
@@ -354,52 +355,56 @@ public class ModelService {
 
     /**
      * Models matching {@code filter}, within the caller's scope, keyset-paginated on the sort key and id. An
-     * organisation officer only ever sees its own organisation's models.
+     * organisation officer only ever sees its own organisation's models. One statement, read without Hibernate
+     * ({@link ModelRows}) and outside any transaction.
      */
-    @Transactional
     public Page<ModelView> list(ModelFilter filter, String sort, String cursor, Integer limit) {
         int size = Cursor.limit(limit);
         SortKey key = SortKey.parse(sort);
-        Map<String, Object> params = new HashMap<>();
+        List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(filter.where(this, ModelOperations.LIST_MODELS, params));
         if (cursor != null) {
             List<String> c = Cursor.decode(cursor, 2);
+            Object value;
+            UUID id;
             try {
-                params.put("cv", key.cursorValue(c.get(0)));
-                params.put("cid", UUID.fromString(c.get(1)));
+                value = key.cursorValue(c.get(0));
+                id = UUID.fromString(c.get(1));
             } catch (RuntimeException e) {
                 throw ProblemException.invalidField("cursor", "invalid-cursor");
             }
-            where.append(" and (").append(key.column).append(key.descending ? " < :cv" : " > :cv").append(" or (")
-                    .append(key.column).append(" = :cv and id > :cid))");
+            String column = "m." + key.column;
+            where.append(" AND (").append(column).append(key.descending ? " < ?" : " > ?").append(" OR (")
+                    .append(column).append(" = ? AND m.id > ?))");
+            params.addAll(List.of(value, value, id));
         }
-        String order = " order by " + key.column + (key.descending ? " desc" : "") + ", id";
-        List<DvkModel> rows = DvkModel.<DvkModel>find(where + order, params).page(0, size + 1).list();
-        List<ModelView> items = new ArrayList<>();
-        Map<UUID, UUID> next = continuations(rows);
-        for (int i = 0; i < Math.min(size, rows.size()); i++) {
-            items.add(view(rows.get(i), next.get(rows.get(i).id)));
-        }
+        List<ModelRows.Row> rows = select(where, key, size + 1, params);
+        List<ModelView> items = rows.stream().limit(size).map(ModelRows.Row::view).toList();
         String nextCursor = null;
         if (rows.size() > size) {
-            DvkModel last = rows.get(size - 1);
-            nextCursor = Cursor.encode(List.of(key.valueOf(last), last.id.toString()));
+            ModelRows.Row last = rows.get(size - 1);
+            nextCursor = Cursor.encode(List.of(key.valueOf(last), last.view().id().toString()));
         }
         return new Page<>(items, nextCursor, size);
     }
 
     /** Every model matching {@code filter} within the caller's scope, for exports (bounded by {@code max}). */
-    @Transactional
-    public List<DvkModel> all(ModelFilter filter, String sort, int max) {
-        SortKey key = SortKey.parse(sort);
-        Map<String, Object> params = new HashMap<>();
+    public List<ModelView> all(ModelFilter filter, String sort, int max) {
+        List<Object> params = new ArrayList<>();
         String where = filter.where(this, ModelOperations.EXPORT_MODELS, params);
-        List<DvkModel> rows = DvkModel.<DvkModel>find(where + " order by " + key.column
-                + (key.descending ? " desc" : "") + ", id", params).page(0, max + 1).list();
+        List<ModelRows.Row> rows = select(where, SortKey.parse(sort), max + 1, params);
         if (rows.size() > max) {
             throw ProblemException.badRequest("model-export-too-large", max);
         }
-        return rows;
+        return rows.stream().map(ModelRows.Row::view).toList();
+    }
+
+    /** At most {@code max} models matching {@code where} (its values in {@code params}), in the order of {@code key}. */
+    private List<ModelRows.Row> select(CharSequence where, SortKey key, int max, List<Object> params) {
+        String sql = "SELECT " + ModelRows.COLUMNS + " FROM dvk_model m WHERE " + where + " ORDER BY m." + key.column
+                + (key.descending ? " DESC" : "") + ", m.id LIMIT ?";
+        params.add(max);
+        return rows.read(sql, params, LocalDate.now(clock));
     }
 
     /**
@@ -454,15 +459,6 @@ public class ModelService {
     }
 
     // ---- rules ----
-
-    private Map<UUID, UUID> continuations(List<DvkModel> rows) {
-        if (rows.isEmpty()) {
-            return Map.of();
-        }
-        List<UUID> ids = rows.stream().map(r -> r.id).toList();
-        return DvkModel.<DvkModel>find(AnyOf.condition("previousModelId", 1), AnyOf.ids(ids)).list().stream()
-                .collect(Collectors.toMap(n -> n.previousModelId, n -> n.id, (a, b) -> a));
-    }
 
     private DvkModel maintainable(UUID id, ModelOperations op, String ifMatch) {
         DvkModel m = find(id, op);

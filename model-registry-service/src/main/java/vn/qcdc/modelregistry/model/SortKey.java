@@ -11,6 +11,7 @@ import vn.qcdc.api.problem.ProblemException;
 final class SortKey {
 
     final String name;
+    /** Its column in {@code dvk_model}. */
     final String column;
     final boolean descending;
 
@@ -26,8 +27,8 @@ final class SortKey {
         String n = desc ? s.substring(1) : s;
         return switch (n) {
             case "year" -> new SortKey(n, "year", desc);
-            case "name" -> new SortKey(n, "nameKey", desc);
-            case "createdAt" -> new SortKey(n, "createdAt", desc);
+            case "name" -> new SortKey(n, "name_key", desc);
+            case "createdAt" -> new SortKey(n, "created_at", desc);
             default -> throw ProblemException.invalidField("sort", "unknown-value",
                     "year, -year, name, -name, createdAt, -createdAt");
         };
@@ -41,11 +42,12 @@ final class SortKey {
         };
     }
 
-    String valueOf(DvkModel m) {
+    /** The cursor's value of {@code row}. */
+    String valueOf(ModelRows.Row row) {
         return switch (name) {
-            case "year" -> String.valueOf(m.year);
-            case "createdAt" -> m.createdAt.toString();
-            default -> m.nameKey;
+            case "year" -> String.valueOf(row.view().year());
+            case "createdAt" -> row.view().createdAt().toString();
+            default -> row.nameKey();
         };
     }
 }

@@ -3,14 +3,11 @@ package vn.qcdc.modelregistry.publicview;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
@@ -24,13 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.qcdc.api.AnyOf;
 import vn.qcdc.api.paging.Cursor;
 import vn.qcdc.api.paging.Page;
 import vn.qcdc.api.problem.ProblemException;
 import vn.qcdc.events.BodyType;
 import vn.qcdc.modelregistry.model.DvkModel;
-import vn.qcdc.units.AdministrativeUnit;
+import vn.qcdc.modelregistry.model.ModelDto.ModelView;
+import vn.qcdc.modelregistry.model.ModelRows;
 import vn.qcdc.units.AdministrativeUnits;
 
 /**
@@ -53,10 +50,12 @@ public class PublicModelResource {
     AdministrativeUnits units;
 
     @Inject
+    ModelRows rows;
+
+    @Inject
     Clock clock;
 
     @GET
-    @Transactional
     @Operation(operationId = "listPublicModels", summary = "Recognised models of a unit (and the units below it or merged into it), newest year first")
     public Page<PublicModelView> list(@Parameter(required = true) @QueryParam("unit") String unit,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("cursor") String cursor,
@@ -68,55 +67,54 @@ public class PublicModelResource {
         if (!units.exists(unit)) {
             throw ProblemException.invalidField("unit", "unknown-unit", unit);
         }
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder("status = 'RECOGNISED' and ")
-                .append(AnyOf.condition("unitCode", "units"));
-        params.put("units", AnyOf.texts(units.coverage(unit)));
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder("m.status = 'RECOGNISED' AND m.unit_code = any(?)");
+        params.add(units.coverage(unit).toArray(String[]::new));
         if (year != null) {
-            where.append(" and year = :year");
-            params.put("year", year);
+            where.append(" AND m.year = ?");
+            params.add(year);
         }
         if (cursor != null) {
             List<String> c = Cursor.decode(cursor, 2);
+            int cursorYear;
+            UUID cursorId;
             try {
-                params.put("cy", Integer.parseInt(c.get(0)));
-                params.put("cid", UUID.fromString(c.get(1)));
+                cursorYear = Integer.parseInt(c.get(0));
+                cursorId = UUID.fromString(c.get(1));
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalidField("cursor", "invalid-cursor");
             }
-            where.append(" and (year < :cy or (year = :cy and id > :cid))");
+            where.append(" AND (m.year < ? OR (m.year = ? AND m.id > ?))");
+            params.addAll(List.of(cursorYear, cursorYear, cursorId));
         }
-        List<DvkModel> rows = DvkModel.<DvkModel>find(where + " order by year desc, id", params).page(0, size + 1)
-                .list();
-        List<PublicModelView> items = new ArrayList<>();
-        for (int i = 0; i < Math.min(size, rows.size()); i++) {
-            items.add(view(rows.get(i)));
-        }
+        params.add(size + 1);
+        List<ModelView> rows = this.rows.read("SELECT " + ModelRows.COLUMNS + " FROM dvk_model m WHERE " + where
+                + " ORDER BY m.year DESC, m.id LIMIT ?", params, LocalDate.now(clock)).stream()
+                .map(ModelRows.Row::view).toList();
+        List<PublicModelView> items = rows.stream().limit(size).map(PublicModelResource::view).toList();
         String next = rows.size() > size
-                ? Cursor.encode(List.of(String.valueOf(rows.get(size - 1).year), rows.get(size - 1).id.toString()))
+                ? Cursor.encode(List.of(String.valueOf(rows.get(size - 1).year()), rows.get(size - 1).id().toString()))
                 : null;
         return new Page<>(items, next, size);
     }
 
     @GET
     @Path("{id}")
-    @Transactional
     @Operation(operationId = "getPublicModel", summary = "One recognised model; anything not recognised is 404")
     public PublicModelView get(@PathParam("id") UUID id) {
-        DvkModel m = DvkModel.findById(id);
-        if (m == null || m.statusValue() != DvkModel.Status.RECOGNISED) {
+        List<ModelRows.Row> found = rows.read("SELECT " + ModelRows.COLUMNS
+                + " FROM dvk_model m WHERE m.id = ? AND m.status = 'RECOGNISED'", List.of(id), LocalDate.now(clock));
+        if (found.isEmpty()) {
             throw ProblemException.notFound("model", id);
         }
-        return view(m);
+        return view(found.get(0).view());
     }
 
-    private PublicModelView view(DvkModel m) {
-        AdministrativeUnit current = units.currentFor(m.unitCode, LocalDate.now(clock)).orElse(null);
-        DvkModel.Recognition r = m.recognition;
-        return new PublicModelView(m.id, m.name, m.unitCode, m.unitName, current == null ? null : current.code(),
-                current == null ? null : current.name(), BodyType.valueOf(m.orgType), m.orgName, m.year,
-                DvkModel.Field.valueOf(m.field), DvkModel.Kind.valueOf(m.kind), m.holderName, m.description,
-                m.outstanding, r == null ? null : r.decisionNumber(), r == null ? null : r.decisionDate(),
-                r == null ? null : r.level(), r == null ? null : r.body());
+    private static PublicModelView view(ModelView m) {
+        DvkModel.Recognition r = m.recognition();
+        return new PublicModelView(m.id(), m.name(), m.unitCode(), m.unitName(), m.currentUnitCode(),
+                m.currentUnitName(), m.orgType(), m.orgName(), m.year(), m.field(), m.kind(), m.holderName(),
+                m.description(), m.outstanding(), r == null ? null : r.decisionNumber(),
+                r == null ? null : r.decisionDate(), r == null ? null : r.level(), r == null ? null : r.body());
     }
 }

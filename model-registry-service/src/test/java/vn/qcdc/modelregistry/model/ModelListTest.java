@@ -14,6 +14,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -113,21 +114,113 @@ class ModelListTest {
     }
 
     /**
+     * The lists read their rows without Hibernate ({@link ModelRows}): the model list, its CSV export, the public list
+     * and the public model. Through Hibernate a page was two statements (the models, then those continuing them), a
+     * managed entity per row and a transaction: half of the service's CPU under a load of lists.
+     */
+    @Test
+    void theListsReadTheirRowsWithoutHibernate() {
+        String steering = Tokens.steering(ModelFixtures.THAI_NGUYEN);
+        String recognised = recognisedAndContinued(2012)[0];
+        List<String> sql = SqlStatements.during(() -> {
+            given().auth().oauth2(steering).get("/api/v1/models").then().statusCode(200);
+            given().auth().oauth2(steering).get("/api/v1/models/export.csv").then().statusCode(200);
+            given().queryParam("unit", ModelFixtures.THAI_NGUYEN).get("/api/v1/public/models").then()
+                    .statusCode(200);
+            given().get("/api/v1/public/models/" + recognised).then().statusCode(200);
+        });
+        assertEquals(List.of(), sql.stream().filter(s -> s.contains("dvk_model")).toList(),
+                "Hibernate's statements on dvk_model");
+    }
+
+    /**
+     * A model in a list is the model GET answers, field for field: its JSON columns (indicators, self-evaluation,
+     * proposal, recognition, commendation proposal, with their timestamps and dates) read as Hibernate reads them, and
+     * the next year's model found in the same statement.
+     */
+    @Test
+    void aModelInTheListIsTheModelGetAnswers() {
+        String[] ids = recognisedAndContinued(2014);
+        String admin = Tokens.admin();
+        for (String id : ids) {
+            Map<String, Object> one = given().auth().oauth2(admin).get("/api/v1/models/" + id).then().statusCode(200)
+                    .extract().jsonPath().getMap("$");
+            List<Map<String, Object>> listed = given().auth().oauth2(admin).queryParam("unit", ModelFixtures.XUAT_HOA)
+                    .queryParam("year", one.get("year")).queryParam("limit", 100).get("/api/v1/models").then()
+                    .statusCode(200).extract().jsonPath()
+                    .getList("items");
+            assertEquals(one, listed.stream().filter(m -> id.equals(m.get("id"))).findFirst().orElseThrow());
+        }
+        Map<String, Object> first = given().auth().oauth2(admin).get("/api/v1/models/" + ids[0]).then().extract()
+                .jsonPath().getMap("$");
+        assertEquals(ids[1], first.get("nextModelId"));
+        assertNotNull(((Map<?, ?>) first.get("selfEvaluation")).get("at"));
+        assertNotNull(((Map<?, ?>) first.get("commendationProposal")).get("level"));
+        // The public view of the recognised one, listed and alone, is the same too.
+        Map<String, Object> alone = given().get("/api/v1/public/models/" + ids[0]).then().statusCode(200).extract()
+                .jsonPath().getMap("$");
+        List<Map<String, Object>> published = given().queryParam("unit", ModelFixtures.XUAT_HOA)
+                .queryParam("year", 2014).queryParam("limit", 100).get("/api/v1/public/models").then().statusCode(200)
+                .extract().jsonPath()
+                .getList("items");
+        assertEquals(alone, published.stream().filter(m -> ids[0].equals(m.get("id"))).findFirst().orElseThrow());
+        assertEquals("2022-12-20", alone.get("decisionDate"));
+    }
+
+    /**
+     * A model of {@code year} at Xuất Hóa taken to recognition and proposed for commendation, and its continuation into
+     * the next year: their ids.
+     */
+    private static String[] recognisedAndContinued(int year) {
+        String officer = Tokens.orgOfficer(ModelFixtures.XUAT_HOA, "WOMENS_UNION");
+        String steering = Tokens.steering(ModelFixtures.BAC_KAN_CITY);
+        String id = ModelFixtures.register(officer, ModelFixtures.model(ModelFixtures.XUAT_HOA, year)).then()
+                .statusCode(201).extract().path("id");
+        ModelFixtures.post(officer, id, "start", "{}").then().statusCode(200);
+        ModelFixtures.post(officer, id, "self-evaluation", "{\"summary\": \"Đạt\"}").then().statusCode(200);
+        ModelFixtures.post(officer, id, "proposal", "{\"level\": \"DISTRICT\", \"unitCode\": \"058\", \"body\":"
+                + " \"Ban Chỉ đạo thành phố Bắc Kạn\"}").then().statusCode(200);
+        ModelFixtures.post(steering, id, "recognition", "{\"decisionNumber\": \"45/QĐ-BCĐ\", \"decisionDate\":"
+                + " \"2022-12-20\", \"level\": \"DISTRICT\", \"body\": \"Ban Chỉ đạo thành phố Bắc Kạn\","
+                + " \"outstanding\": true}").then().statusCode(200);
+        ModelFixtures.post(officer, id, "commendation-proposal", "{\"level\": \"PROVINCE\", \"body\":"
+                + " \"UBND tỉnh\"}").then().statusCode(200);
+        String next = ModelFixtures.post(officer, id, "continuation", "{\"year\": " + (year + 1) + "}").then()
+                .statusCode(201).extract().path("id");
+        return new String[]{id, next};
+    }
+
+    /**
      * A province's scope is hundreds of unit codes (Thái Nguyên's includes the whole former Bắc Kạn). Its lists bind
-     * them as one array ({@code AnyOf}): with one parameter per code (about 500), Hibernate took half of the service's
-     * CPU under a load of model lists (the model list, the public one and the import jobs are checked).
+     * them as one array: with one parameter per code (about 500), Hibernate took half of the service's CPU under a
+     * load of model lists. The model lists' condition ({@link ModelFilter#where}, SQL), and the import jobs' through
+     * Hibernate ({@code AnyOf}).
      */
     @Test
     void aProvincesScopeIsOneArrayParameter() {
+        Set<String> province = Set.of("19", "01837", "01840", "01843", "01855");
+        ModelService scoped = new ModelService() {
+            @Override
+            public Set<String> scope(vn.qcdc.modelregistry.access.ModelOperations op, String unitCode) {
+                return province;
+            }
+
+            @Override
+            public vn.qcdc.events.BodyType confinedOrg(vn.qcdc.modelregistry.access.ModelOperations op) {
+                return null;
+            }
+        };
+        List<Object> params = new ArrayList<>();
+        String where = ModelFilter.of(null, 2020, null, null, null, null, null, null).where(scoped,
+                vn.qcdc.modelregistry.access.ModelOperations.LIST_MODELS, params);
+        assertEquals("true AND m.unit_code = any(?) AND m.year = ?", where);
+        assertEquals(2, params.size());
+        assertEquals(province, Set.of((String[]) params.get(0)));
+
         String steering = Tokens.steering(ModelFixtures.THAI_NGUYEN);
-        List<String> sql = SqlStatements.during(() -> {
-            given().auth().oauth2(steering).get("/api/v1/models").then().statusCode(200);
-            given().queryParam("unit", ModelFixtures.THAI_NGUYEN).get("/api/v1/public/models").then().statusCode(200);
-            given().auth().oauth2(steering).get("/api/v1/imports").then().statusCode(200);
-        });
+        List<String> sql = SqlStatements.during(
+                () -> given().auth().oauth2(steering).get("/api/v1/imports").then().statusCode(200));
         assertEquals(List.of(), SqlStatements.expandedLists(sql));
-        assertEquals(2, sql.stream().filter(s -> s.contains("from dvk_model") && s.contains("unit_code = any(?)"))
-                .count(), () -> "the two model lists' statements: " + sql);
         assertTrue(sql.stream().anyMatch(s -> s.contains("from import_job") && s.contains("unit_code = any(?)")),
                 () -> "the import list's statement: " + sql);
     }
