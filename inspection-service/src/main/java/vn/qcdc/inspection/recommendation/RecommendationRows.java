@@ -1,9 +1,6 @@
 package vn.qcdc.inspection.recommendation;
 
 import java.io.IOException;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -257,30 +254,9 @@ public class RecommendationRows {
      * they are on {@code today}.
      */
     List<RecommendationView> select(String sql, List<Object> params, LocalDate today) {
-        return jdbc.call(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.size(); i++) {
-                    bind(c, ps, i + 1, params.get(i));
-                }
-                List<RecommendationView> rows = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(read(rs, today));
-                    }
-                }
-                return rows;
-            }
-        });
-    }
-
-    private static void bind(Connection c, PreparedStatement ps, int i, Object value) throws SQLException {
-        if (value instanceof TextArray a) {
-            Array array = c.createArrayOf("text", a.values());
-            ps.setArray(i, array);
-        } else {
-            // String, Integer, UUID, LocalDate and OffsetDateTime: the driver sends each with its own type
-            ps.setObject(i, value);
-        }
+        // the JDBC helper binds a String[] as a text[]
+        List<Object> values = params.stream().map(p -> p instanceof TextArray a ? (Object) a.values() : p).toList();
+        return jdbc.list(sql, values, rs -> read(rs, today));
     }
 
     /**

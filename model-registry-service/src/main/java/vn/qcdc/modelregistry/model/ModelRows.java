@@ -1,12 +1,9 @@
 package vn.qcdc.modelregistry.model;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,19 +28,22 @@ import vn.qcdc.units.AdministrativeUnit;
 import vn.qcdc.units.AdministrativeUnits;
 
 /**
- * Reads models as the rows the lists answer with (the model list, its CSV export, the public list): one statement with
+ * Reads models as the rows the lists answer with (the model list, its CSV export, the public list and the public
+ * model): one statement with
  * bind parameters through JDBC, each row copied column by column into the view, without Hibernate.
  * <p>
- * Through Hibernate a page of the model list was two statements (the models, then the models continuing them), a
- * managed entity per row with its snapshot for dirty checking, a transaction to hold them, and Hibernate's row reading
- * (an initializer per entity, an extractor per column), then the entity copied into the view: about half of the
- * service's CPU samples under a load of lists, ~176 KB allocated per page of 7 models, and after start-up the
- * slowest path of the suite (5x fewer lists per second than inspection-service's list, which reads its rows this way
- * since issue 11). Here the next year's model comes in the same statement (a unique index answers it), and a list runs
- * outside any transaction, on a connection in auto-commit.
+ * Through Hibernate a page was two statements (the models, then the models continuing them), a managed entity per
+ * row with its snapshot for dirty checking, a transaction to hold them, and Hibernate's row reading (an initializer
+ * per entity, an extractor per column), then the entity copied into the view: 28% of the service's CPU samples under a
+ * warm load of lists ({@code bench/model-registry/results-plan-1f2907b.md}), half in the seconds after a start, when
+ * the service served 4-9 times fewer lists per second than inspection-service, whose list reads its rows this way, and
+ * its heap grew the most: 297 MB resident after 5 s of lists, the one service above 250 MB
+ * ({@code bench/model-registry/results-rows-5a852d9.md}). Here the next year's model comes in the same statement (a
+ * unique index answers it), and a list runs outside any transaction, on a connection in auto-commit.
  * <p>
- * The JSON columns are read with a mapper set up as Hibernate's, which wrote them (timestamps as numbers, dates as
- * arrays), so a value reads back as Hibernate read it.
+ * The JSON columns are read by a plain Jackson mapper with Java time types, which reads them as Hibernate wrote them
+ * (timestamps as numbers, dates as arrays): a model in a list is the model GET answers, field for field
+ * ({@code ModelListTest.aModelInTheListIsTheModelGetAnswers}).
  */
 @ApplicationScoped
 public class ModelRows {
@@ -80,29 +80,7 @@ public class ModelRows {
      * {@code today}.
      */
     public List<Row> read(String sql, List<Object> params, LocalDate today) {
-        return jdbc.call(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.size(); i++) {
-                    bind(c, ps, i + 1, params.get(i));
-                }
-                List<Row> rows = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(read(rs, units, today));
-                    }
-                }
-                return rows;
-            }
-        });
-    }
-
-    private static void bind(Connection c, PreparedStatement ps, int i, Object value) throws SQLException {
-        if (value instanceof String[] texts) {
-            ps.setArray(i, c.createArrayOf("text", texts));
-        } else {
-            // String, Integer, Boolean, UUID and OffsetDateTime: the driver sends each with its own type
-            ps.setObject(i, value);
-        }
+        return jdbc.list(sql, params, rs -> read(rs, units, today));
     }
 
     private static Row read(ResultSet rs, AdministrativeUnits units, LocalDate today) throws SQLException {

@@ -1,7 +1,11 @@
 package vn.qcdc.backbone;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +38,12 @@ public class Jdbc {
         T run(Connection c) throws SQLException;
     }
 
+    /** Reads the current row of a result set. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
     /** A statement failed: the driver's {@link SQLException} is the cause. */
     public static class Failed extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -58,5 +68,32 @@ public class Jdbc {
         } catch (SQLException e) {
             throw new Failed(e);
         }
+    }
+
+    /**
+     * The rows of {@code sql} (a query, or a change with {@code RETURNING}), its {@code ?} bound to {@code params} in
+     * order: a {@code String[]} as one {@code text[]} (for {@code = any(?)}), anything else as the driver's own type
+     * for it (text, numbers, booleans, UUIDs, dates and times). On the transaction's connection, as {@link #call}.
+     */
+    public <T> List<T> list(String sql, List<?> params, RowReader<T> reader) {
+        return call(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    Object value = params.get(i);
+                    if (value instanceof String[] texts) {
+                        ps.setArray(i + 1, c.createArrayOf("text", texts));
+                    } else {
+                        ps.setObject(i + 1, value);
+                    }
+                }
+                List<T> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(reader.read(rs));
+                    }
+                }
+                return rows;
+            }
+        });
     }
 }
