@@ -29,8 +29,8 @@ import vn.qcdc.units.AdministrativeUnits;
 
 /**
  * Reads models as the rows the lists answer with (the model list, its CSV export, the public list and the public
- * model): one statement with
- * bind parameters through JDBC, each row copied column by column into the view, without Hibernate.
+ * model): one statement with bind parameters through JDBC, each row copied column by column into the view, without
+ * Hibernate.
  * <p>
  * Through Hibernate a page was two statements (the models, then the models continuing them), a managed entity per
  * row with its snapshot for dirty checking, a transaction to hold them, and Hibernate's row reading (an initializer
@@ -49,10 +49,10 @@ import vn.qcdc.units.AdministrativeUnits;
 public class ModelRows {
 
     /** The columns of a view, in the order {@link #read} reads them; {@code m} is {@code dvk_model}. */
-    public static final String COLUMNS = "m.id, m.name, m.unit_code, m.unit_name, m.org_type, m.org_name, m.year, m.field,"
-            + " m.kind, m.holder_name, m.description, m.objectives, m.start_date, m.participants, m.beneficiaries,"
-            + " m.indicators, m.status, m.outstanding, m.status_reason, m.self_evaluation, m.proposal, m.recognition,"
-            + " m.commendation_proposal, m.previous_model_id,"
+    public static final String COLUMNS = "m.id, m.name, m.unit_code, m.unit_name, m.org_type, m.org_name, m.year,"
+            + " m.field, m.kind, m.holder_name, m.description, m.objectives, m.start_date, m.participants,"
+            + " m.beneficiaries, m.indicators, m.status, m.outstanding, m.status_reason, m.self_evaluation,"
+            + " m.proposal, m.recognition, m.commendation_proposal, m.previous_model_id,"
             + " (SELECT n.id FROM dvk_model n WHERE n.previous_model_id = m.id) AS next_model_id, m.version,"
             + " m.created_at, m.created_by, m.updated_at, m.updated_by, m.name_key";
 

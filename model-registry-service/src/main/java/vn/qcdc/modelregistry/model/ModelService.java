@@ -399,7 +399,7 @@ public class ModelService {
         return rows.stream().map(ModelRows.Row::view).toList();
     }
 
-    /** At most {@code max} models matching {@code where} (its values in {@code params}), in the order of {@code key}. */
+    /** At most {@code max} models matching {@code where} (its values in {@code params}), ordered by {@code key}. */
     private List<ModelRows.Row> select(CharSequence where, SortKey key, int max, List<Object> params) {
         String sql = "SELECT " + ModelRows.COLUMNS + " FROM dvk_model m WHERE " + where + " ORDER BY m." + key.column
                 + (key.descending ? " DESC" : "") + ", m.id LIMIT ?";
