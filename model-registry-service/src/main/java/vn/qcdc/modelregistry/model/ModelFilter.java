@@ -11,8 +11,8 @@ import vn.qcdc.events.BodyType;
 import vn.qcdc.modelregistry.access.ModelOperations;
 
 /**
- * The filters of the model list, its CSV export and the statistics. Query parameters arrive as text and are parsed
- * here, so an unknown value names its parameter and the allowed values (400), never a bare 404.
+ * The filters of the model list and its CSV export. Query parameters arrive as text and are parsed here, so an
+ * unknown value names its parameter and the allowed values (400), never a bare 404.
  */
 public record ModelFilter(String unit, Integer year, BodyType orgType, DvkModel.Field field, DvkModel.Kind kind,
         DvkModel.Status status, Boolean outstanding, String q) {

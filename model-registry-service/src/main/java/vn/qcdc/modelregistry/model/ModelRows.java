@@ -36,10 +36,11 @@ import vn.qcdc.units.AdministrativeUnits;
  * row with its snapshot for dirty checking, a transaction to hold them, and Hibernate's row reading (an initializer
  * per entity, an extractor per column), then the entity copied into the view: 28% of the service's CPU samples under a
  * warm load of lists ({@code bench/model-registry/results-plan-1f2907b.md}), half in the seconds after a start, when
- * the service served 4-9 times fewer lists per second than inspection-service, whose list reads its rows this way, and
- * its heap grew the most: 297 MB resident after 5 s of lists, the one service above 250 MB
- * ({@code bench/model-registry/results-rows-5a852d9.md}). Here the next year's model comes in the same statement (a
- * unique index answers it), and a list runs outside any transaction, on a connection in auto-commit.
+ * the service served 5 times fewer lists per second than inspection-service (232 against 1,207 in the first 5 s;
+ * inspection-service's list reads its rows this way), and its heap grew the most: 297 MB resident after 5 s of
+ * lists, the one service above 250 MB ({@code bench/model-registry/results-rows-5a852d9.md}). Here the next year's
+ * model comes in the same statement (a unique index answers it), and a list runs outside any transaction, on a
+ * connection in auto-commit.
  * <p>
  * The JSON columns are read by a plain Jackson mapper with Java time types, which reads them as Hibernate wrote them
  * (timestamps as numbers, dates as arrays): a model in a list is the model GET answers, field for field
